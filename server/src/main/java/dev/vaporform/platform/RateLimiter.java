@@ -1,0 +1,26 @@
+package dev.vaporform.platform;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Counts events per key against a {@link RateLimit}. The embedded implementation keeps buckets
+ * in this process; with Redis configured they are shared by every node.
+ */
+public interface RateLimiter {
+
+    /**
+     * Records one event for the key.
+     *
+     * @return empty when the event fits within the limit; otherwise how long to wait before the
+     *         next event would fit (the event is then not counted)
+     */
+    Optional<Duration> tryConsume(RateLimit limit, String key);
+
+    /**
+     * Checks without recording anything.
+     *
+     * @return empty when one more event would fit; otherwise how long until it would
+     */
+    Optional<Duration> probe(RateLimit limit, String key);
+}

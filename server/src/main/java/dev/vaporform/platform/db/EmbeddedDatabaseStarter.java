@@ -1,0 +1,41 @@
+package dev.vaporform.platform.db;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Starts the embedded PostgreSQL on a background thread as soon as the configuration is known,
+ * so its few seconds of start-up overlap with the application context's own; the DataSource
+ * then waits for it. Registered in {@code META-INF/spring.factories} because it must run before
+ * any bean exists. One database per data directory per process.
+ */
+public class EmbeddedDatabaseStarter implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    private static final Map<Path, CompletableFuture<EmbeddedDatabase>> STARTING = new ConcurrentHashMap<>();
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        Environment env = event.getEnvironment();
+        if (!env.getProperty("vaporform.database.url", "").isBlank()) return;
+        String home = env.getProperty("vaporform.home");
+        if (home == null || home.isBlank()) return;
+        start(Path.of(home).toAbsolutePath().normalize());
+    }
+
+    /** @return the database for this data directory, starting it if nobody has yet */
+    static CompletableFuture<EmbeddedDatabase> start(Path home) {
+        return STARTING.computeIfAbsent(home, h -> CompletableFuture.supplyAsync(
+                () -> EmbeddedDatabase.start(h), runnable -> Thread.ofPlatform().name("embedded-postgres").start(runnable)));
+    }
+
+    /** Forgets the database once it has been closed, so a later context in this JVM starts afresh. */
+    static void closed(Path home) {
+        STARTING.remove(home);
+    }
+}

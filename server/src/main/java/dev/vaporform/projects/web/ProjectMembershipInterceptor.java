@@ -1,0 +1,54 @@
+package dev.vaporform.projects.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import dev.vaporform.platform.AuthenticatedUser;
+import dev.vaporform.projects.ProjectAccess;
+import dev.vaporform.projects.ProjectNotFound;
+import dev.vaporform.projects.ProjectRole;
+
+/**
+ * Every route under {@code /api/projects/{id}} — whichever module serves it — first checks that
+ * the caller is a member of that project, before the body is read or validated. So a
+ * non-member gets the same 404 from every route, and a new route cannot forget the check.
+ * Finer role checks (collaborator, owner) stay with the action, through {@link ProjectAccess}.
+ */
+@Component
+class ProjectMembershipInterceptor implements HandlerInterceptor {
+
+    static final String PROJECT_ROUTES = "/api/projects/{id}";
+
+    private final ProjectAccess access;
+
+    ProjectMembershipInterceptor(ProjectAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (!(pattern instanceof String p) || !(p.equals(PROJECT_ROUTES) || p.startsWith(PROJECT_ROUTES + "/"))) return true;
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof AuthenticatedUser caller)) throw new ProjectNotFound();
+        @SuppressWarnings("unchecked")
+        var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        access.require(caller.id(), parse(variables == null ? null : variables.get("id")), ProjectRole.viewer);
+        return true;
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (RuntimeException e) {
+            throw new ProjectNotFound(); // a malformed id names no project anyone can see
+        }
+    }
+}

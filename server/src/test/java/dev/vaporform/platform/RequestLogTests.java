@@ -1,0 +1,33 @@
+package dev.vaporform.platform;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.vaporform.support.IntegrationTest;
+import dev.vaporform.support.Users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The request log names each request but never a token, password or query string. */
+@ExtendWith(OutputCaptureExtension.class)
+class RequestLogTests extends IntegrationTest {
+
+    @Test
+    void logsRequestsWithoutSecrets(CapturedOutput output) {
+        String email = uniqueEmail("logged");
+        var session = users.register(email);
+        http.post("/api/auth/login", Map.of("email", email, "password", "Wrong-password-in-log-77")).send();
+        http.post("/api/auth/refresh", Map.of("refreshToken", session.refreshToken())).send();
+        http.get("/api/projects?ticket=query-secret-ticket-value").bearer(session.accessToken()).send();
+        http.get("/api/auth/me").bearer("garbage-token-value-xyz").send();
+
+        String log = output.getAll();
+        assertThat(log).contains("GET /api/projects -> 200", "POST /api/auth/login -> 401");
+        assertThat(log).doesNotContain(session.accessToken(), session.refreshToken(), Users.PASSWORD,
+                "Wrong-password-in-log-77", "query-secret-ticket-value", "garbage-token-value-xyz");
+    }
+}

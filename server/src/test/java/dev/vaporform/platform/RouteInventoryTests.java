@@ -1,0 +1,117 @@
+package dev.vaporform.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import dev.vaporform.support.Http;
+import dev.vaporform.support.IntegrationTest;
+import dev.vaporform.support.Users.Session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every handler the application has registered (case 26). Each must be on the explicit
+ * public list or refuse anonymous callers with 401; every route under a project must answer a
+ * non-member with the same 404 as a project that does not exist; admin routes refuse non-admins.
+ * A new endpoint that is none of these fails this test.
+ */
+class RouteInventoryTests extends IntegrationTest {
+
+    private static final AntPathMatcher ANT = new AntPathMatcher();
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Route(String method, String pattern) {
+        String concrete(String projectId) {
+            return pattern.replace("{id}", projectId).replaceAll("\\{[^}]+}", UUID.randomUUID().toString())
+                    .replace("/**", "/some/path.txt");
+        }
+    }
+
+    private List<Route> apiRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/ws/")) continue;
+                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
+                    routes.add(new Route(method.name(), pattern));
+                }
+            }
+        }
+        assertThat(routes).as("the inventory must see the API").hasSizeGreaterThan(15);
+        return routes;
+    }
+
+    private static boolean isPublic(String pattern) {
+        return PublicRoutes.API.stream().anyMatch(p -> ANT.match(p, pattern));
+    }
+
+    private Http.Response call(Route route, String path, String token) {
+        var request = switch (route.method()) {
+            case "GET" -> http.get(path);
+            case "DELETE" -> http.delete(path);
+            case "POST" -> http.post(path, "{}");
+            case "PATCH" -> http.patch(path, "{}");
+            case "PUT" -> http.put(path, "{}");
+            default -> throw new IllegalStateException("untested method " + route.method());
+        };
+        if (token != null) request.bearer(token);
+        return request.header("X-Correlation-Id", "route-inventory-fixed-id").send();
+    }
+
+    @Test
+    void everyRouteIsPublicByNameOrRefusesAnonymousCallers() {
+        for (Route route : apiRoutes()) {
+            if (isPublic(route.pattern())) continue;
+            var response = call(route, route.concrete(UUID.randomUUID().toString()), null);
+            assertThat(response.status()).as(route + " must be guarded").isEqualTo(401);
+            assertThat(response.header("WWW-Authenticate")).as(route.toString()).isEqualTo("Bearer");
+            assertThat(response.header("Content-Type")).as(route.toString()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void publicRoutesAreExactlyTheListedOnes() {
+        var publicOnes = apiRoutes().stream().map(Route::pattern).filter(RouteInventoryTests::isPublic).distinct().sorted().toList();
+        assertThat(publicOnes).containsExactly("/api/auth/login", "/api/auth/logout", "/api/auth/refresh", "/api/auth/register");
+    }
+
+    @Test
+    void everyProjectRouteAnswersNonMembersLikeAMissingProject() {
+        Session owner = users.register(uniqueEmail("inventory-owner"));
+        Session stranger = users.register(uniqueEmail("inventory-stranger"));
+        String projectId = http.post("/api/projects", Map.of("name", "Inventory")).bearer(owner.accessToken()).send().text("id");
+        String notFound = http.get("/api/projects/" + UUID.randomUUID()).bearer(stranger.accessToken())
+                .header("X-Correlation-Id", "route-inventory-fixed-id").send().body();
+        List<Route> projectRoutes = apiRoutes().stream().filter(r -> r.pattern().startsWith("/api/projects/{id}")).toList();
+        assertThat(projectRoutes).isNotEmpty();
+        for (Route route : projectRoutes) {
+            var response = call(route, route.concrete(projectId), stranger.accessToken());
+            assertThat(response.status()).as(route + " for a non-member").isEqualTo(404);
+            assertThat(response.body()).as(route + " must not reveal the project").isEqualTo(notFound);
+        }
+        assertThat(http.get("/api/projects/" + projectId).bearer(owner.accessToken()).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyAdminRouteRefusesOrdinaryUsers() {
+        Session plain = users.register(uniqueEmail("inventory-plain"));
+        for (Route route : apiRoutes().stream().filter(r -> r.pattern().startsWith("/api/admin/")).toList()) {
+            assertThat(call(route, route.concrete(UUID.randomUUID().toString()), plain.accessToken()).status())
+                    .as(route.toString()).isEqualTo(403);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.vaporform.platform.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded default keeps its data across restarts — including when running as root, where
+ * initdb and pg_ctl go through a user namespace — and recovers from an orphaned server left
+ * behind by a killed process.
+ */
+class EmbeddedDatabaseTests {
+
+    @Test
+    void keepsDataAcrossRestarts(@TempDir Path home) throws Exception {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(home)) {
+            execute(first, "create table notes (text text); insert into notes values ('kept')");
+        }
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(home)) {
+            assertThat(queryOne(second, "select text from notes")).isEqualTo("kept");
+        }
+        assertThat(Files.exists(home.resolve("pg/data/PG_VERSION"))).isTrue();
+    }
+
+    @Test
+    void startsOverAnOrphanedServerLeftByAKilledProcess(@TempDir Path home) throws Exception {
+        // A child JVM starts the database and is killed with SIGKILL: its postgres lives on.
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(), home.toString())
+                .redirectErrorStream(true).start();
+        var output = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+        String line;
+        do {
+            line = output.readLine();
+        } while (line != null && !line.equals("READY"));
+        assertThat(line).as("the child started its database").isEqualTo("READY");
+        child.destroyForcibly().waitFor();
+        assertThat(Files.exists(home.resolve("pg/data/postmaster.pid"))).as("the orphan still holds the data").isTrue();
+
+        try (EmbeddedDatabase restarted = EmbeddedDatabase.start(home)) {
+            assertThat(queryOne(restarted, "select text from notes")).isEqualTo("committed before the kill");
+        }
+    }
+
+    /** Entry point of the child JVM: starts the database, commits a row, says READY, waits to be killed. */
+    public static final class OrphanMaker {
+        public static void main(String[] args) throws Exception {
+            EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]));
+            execute(db, "create table notes (text text); insert into notes values ('committed before the kill')");
+            System.out.print("READY\n");
+            System.out.flush();
+            Thread.sleep(120_000);
+        }
+    }
+
+    static void execute(EmbeddedDatabase db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    static String queryOne(EmbeddedDatabase db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

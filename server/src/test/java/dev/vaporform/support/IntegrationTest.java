@@ -1,0 +1,43 @@
+package dev.vaporform.support;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of tests against the real server: a random port, the embedded (real) PostgreSQL on a
+ * random port, data in {@code target/test-home} wiped once per test JVM. All such tests share
+ * one application context, so PostgreSQL starts once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    /** The installation's first user, registered before any other so it is the admin. */
+    public static final String ADMIN_EMAIL = "first-admin@vaporform.test";
+    private static final AtomicBoolean ADMIN_REGISTERED = new AtomicBoolean();
+
+    static {
+        TestHome.wipeOnce();
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected Http http;
+    protected Users users;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        users = new Users(http);
+        if (ADMIN_REGISTERED.compareAndSet(false, true)) users.register(ADMIN_EMAIL);
+    }
+
+    /** @return an email no other test uses */
+    protected static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@vaporform.test";
+    }
+}

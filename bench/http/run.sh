@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Foundation benchmark (issue 2): cold and warm start of the server on the embedded defaults,
+# then authenticated GET /api/projects/{id} against GET /actuator/health/liveness, interleaved
+# in one run with wrk: throughput, p50, p99 and their ratios.
+#
+#   bench/http/run.sh                 # DURATION=10s ROUNDS=3 CONNECTIONS=32 THREADS=2 PORT=18080
+#
+# Needs wrk (apt-get install wrk). Traffic goes to 127.0.0.1 only; every run is bounded by
+# DURATION x ROUNDS x 2.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+DURATION="${DURATION:-10s}"; ROUNDS="${ROUNDS:-3}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
+PORT="${PORT:-18080}"; BASE="http://127.0.0.1:$PORT"
+OUT="$ROOT/bench/out"; mkdir -p "$OUT"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+
+HOME_DIR="$(mktemp -d)"; SERVER_PID=""
+cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; rm -rf "$HOME_DIR"; }
+trap cleanup EXIT
+
+# Build and prepare the start-up cache outside the measured start.
+VAPORFORM_HOME="$HOME_DIR/prepare" SERVER_PORT=$PORT ./vaporform --spring.context.exit=onRefresh >/dev/null 2>&1 || true
+rm -rf "$HOME_DIR/prepare"
+
+start_server() { # prints milliseconds from launch to readiness
+  local start=$(date +%s%N)
+  VAPORFORM_HOME="$HOME_DIR/data" SERVER_PORT=$PORT ./vaporform >"$OUT/http-server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    curl -sf "$BASE/actuator/health/readiness" >/dev/null && { echo $(( ($(date +%s%N) - start) / 1000000 )); return; }
+    sleep 0.05
+  done
+  echo "server did not become ready; see $OUT/http-server.log" >&2; exit 1
+}
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
+
+COLD_MS=$(start_server); stop_server
+WARM_MS=$(start_server)
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+TOKEN=$(curl -sf "$BASE/api/auth/register" -H 'content-type: application/json' \
+  -d '{"email":"bench@example.com","password":"bench-marking-is-fun-2026","name":"Bench"}' | json "['accessToken']")
+PROJECT=$(curl -sf "$BASE/api/projects" -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \
+  -d '{"name":"bench"}' | json "['id']")
+
+# wrk --latency prints "50%  1.23ms" … "99%  4.56ms"; normalise to milliseconds.
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.3f", v}'; }
+run_wrk() { # label url [header] -> "rps p50 p99 errors"
+  local log="$OUT/http-wrk-$1.log"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${3:+-H "$3"} "$2" >"$log"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$log")
+  p50=$(awk '$1=="50%" {print $2}' "$log" | to_ms)
+  p99=$(awk '$1=="99%" {print $2}' "$log" | to_ms)
+  errors=$(awk '/Non-2xx/ {print $NF}' "$log"); errors=${errors:-0}
+  echo "$rps $p50 $p99 $errors"
+}
+
+# Warm both paths up, then interleave so both see the same machine state.
+wrk -t1 -c4 -d3s "$BASE/actuator/health/liveness" >/dev/null
+wrk -t1 -c4 -d3s -H "Authorization: Bearer $TOKEN" "$BASE/api/projects/$PROJECT" >/dev/null
+printf "%-9s %-8s %10s %9s %9s %7s\n" round path req/s p50_ms p99_ms non2xx | tee "$OUT/http-results.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  read -r l_rps l_p50 l_p99 l_err <<<"$(run_wrk "liveness-$round" "$BASE/actuator/health/liveness")"
+  read -r p_rps p_p50 p_p99 p_err <<<"$(run_wrk "project-$round" "$BASE/api/projects/$PROJECT" "Authorization: Bearer $TOKEN")"
+  printf "%-9s %-8s %10s %9s %9s %7s\n" "$round" liveness "$l_rps" "$l_p50" "$l_p99" "$l_err" | tee -a "$OUT/http-results.txt"
+  printf "%-9s %-8s %10s %9s %9s %7s\n" "$round" project "$p_rps" "$p_p50" "$p_p99" "$p_err" | tee -a "$OUT/http-results.txt"
+done
+
+python3 - "$OUT/http-results.txt" "$COLD_MS" "$WARM_MS" <<'PY'
+import sys, statistics
+rows = [l.split() for l in open(sys.argv[1]).read().splitlines()[1:]]
+def med(path, col): return statistics.median(float(r[col]) for r in rows if r[1] == path)
+live = [med("liveness", c) for c in (2, 3, 4)]
+proj = [med("project", c) for c in (2, 3, 4)]
+print(f"\ncold start to readiness: {sys.argv[2]} ms; warm start: {sys.argv[3]} ms")
+print("| endpoint | req/s | p50 ms | p99 ms |\n|---|---|---|---|")
+print(f"| GET /actuator/health/liveness | {live[0]:.0f} | {live[1]:.2f} | {live[2]:.2f} |")
+print(f"| GET /api/projects/{{id}} (Bearer JWT) | {proj[0]:.0f} | {proj[1]:.2f} | {proj[2]:.2f} |")
+print(f"| ratio project / liveness | {proj[0]/live[0]:.2f}x | {proj[1]/live[1]:.2f}x | {proj[2]/live[2]:.2f}x |")
+PY

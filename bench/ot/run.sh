@@ -2,7 +2,7 @@
 # Benchmarks the OT engine against the JS reference (ot-text-unicode@4.0.0) on the same inputs and prints
 # the ratios as Markdown (also saved to bench/out/ot-results.md).
 #
-#   bench/ot/run.sh                 # short JMH run: -f1 -wi 2 -i 3 (about 3 minutes in all)
+#   bench/ot/run.sh                 # short JMH run: -f1 -wi 5 -w 2s -i 5 -r 2s (about 5 minutes in all)
 #   JMH_ARGS="-f3 -wi 5 -i 10" bench/ot/run.sh
 #
 # Needs JDK 21+ (JAVA_HOME), node and npm. Builds bench/ with Maven under the shared build lock.
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 OUT=$ROOT/bench/out
 NODE_DIR=$ROOT/bench/ot/node
-JMH_ARGS=${JMH_ARGS:-"-f1 -wi 2 -i 3 -w 2s -r 3s"}
+JMH_ARGS=${JMH_ARGS:-"-f1 -wi 5 -w 2s -i 5 -r 2s"}
 mkdir -p "$OUT"
 
 echo "== installing the reference (npm ci)" >&2

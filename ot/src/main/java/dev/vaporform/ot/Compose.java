@@ -16,11 +16,16 @@ final class Compose {
 
     static Op compose(Op a, Op b) {
         Compose c = new Compose(a);
-        for (Component component : b) {
-            switch (component) {
-                case Skip s -> c.keep(s.count());
-                case Insert i -> c.out.append(i);
-                case Delete d -> c.delete(d);
+        for (int i = 0; i < b.size(); i++) {
+            Component component = b.get(i);
+            if (c.first.isDone()) {
+                c.out.append(component); // past the end of a, b's components pass through unchanged
+            } else if (component instanceof Skip s) {
+                c.keep(s.count());
+            } else if (component instanceof Insert) {
+                c.out.append(component);
+            } else {
+                c.delete((Delete) component);
             }
         }
         Component rest;
@@ -35,7 +40,7 @@ final class Compose {
         while (length > 0) {
             Component chunk = first.take(length);
             out.append(chunk);
-            length -= chunk.postLength();
+            length -= OpReader.postLength(chunk);
         }
     }
 
@@ -45,13 +50,13 @@ final class Compose {
         int offset = 0;
         while (offset < length) {
             Component chunk = first.take(length - offset);
-            switch (chunk) {
-                case Skip s -> {
-                    out.append(delete.slice(offset, offset + s.count()));
-                    offset += s.count();
-                }
-                case Insert i -> offset += i.length();
-                case Delete d -> out.append(d);
+            if (chunk instanceof Skip s) {
+                out.append(delete.slice(offset, offset + s.count()));
+                offset += s.count();
+            } else if (chunk instanceof Insert i) {
+                offset += i.length();
+            } else {
+                out.append(chunk);
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON (RFC 8259) reader producing {@link List}, {@link Map}, {@link String}, {@link BigDecimal},
- * {@link Boolean} and null. Numbers stay exact so {@code 1.5} or {@code 1e400} can be named in error messages
+ * A small strict JSON (RFC 8259) reader producing {@link List}, {@link Map}, {@link String}, {@link Integer} or
+ * {@link BigDecimal}, {@link Boolean} and null. Numbers stay exact so {@code 1.5} or {@code 1e400} can be named in error messages
  * rather than silently rounded; duplicate object keys are rejected rather than resolved.
  */
 final class JsonReader {
@@ -101,7 +101,18 @@ final class JsonReader {
 
     private String string() {
         pos++;
-        StringBuilder out = new StringBuilder();
+        int start = pos;
+        while (pos < text.length()) { // fast path: no escapes, the usual case
+            char c = text.charAt(pos);
+            if (c == '"') {
+                return text.substring(start, pos++);
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            pos++;
+        }
+        StringBuilder out = new StringBuilder().append(text, start, pos);
         while (true) {
             if (pos >= text.length()) {
                 throw error("unterminated string");
@@ -149,20 +160,55 @@ final class JsonReader {
         return (char) value;
     }
 
-    private BigDecimal number() {
+    /** An Integer for plain small integers (nearly every op number), else an exact BigDecimal. */
+    private Number number() {
         int start = pos;
-        if (pos < text.length() && text.charAt(pos) == '-') {
-            pos++;
-        }
-        while (pos < text.length() && "0123456789.eE+-".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-        String token = text.substring(start, pos);
-        if (!token.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+        boolean negative = consume('-');
+        int digitsStart = pos;
+        if (!digits() || (text.charAt(digitsStart) == '0' && pos - digitsStart > 1)) {
             pos = start;
             throw error("invalid value");
         }
-        return new BigDecimal(token);
+        boolean plain = pos - digitsStart <= 9;
+        if (consume('.')) {
+            plain = false;
+            requireDigits(start);
+        }
+        if (consume('e') || consume('E')) {
+            plain = false;
+            if (!consume('+')) {
+                consume('-');
+            }
+            requireDigits(start);
+        }
+        if (plain) {
+            int value = Integer.parseInt(text, digitsStart, pos, 10);
+            return negative ? -value : value;
+        }
+        return new BigDecimal(text.substring(start, pos));
+    }
+
+    private boolean consume(char c) {
+        if (pos < text.length() && text.charAt(pos) == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean digits() {
+        int start = pos;
+        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+            pos++;
+        }
+        return pos > start;
+    }
+
+    private void requireDigits(int numberStart) {
+        if (!digits()) {
+            pos = numberStart;
+            throw error("invalid value");
+        }
     }
 
     private Object literal(String word, Object value) {

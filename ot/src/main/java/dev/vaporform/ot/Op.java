@@ -1,6 +1,5 @@
 package dev.vaporform.ot;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,11 +15,12 @@ import java.util.List;
  */
 public final class Op implements Iterable<Component> {
 
-    private static final Op NOOP = new Op(List.of());
+    private static final Op NOOP = new Op(new Component[0]);
 
-    private final List<Component> components;
+    /** Never modified after construction; an array rather than a list because transform and compose live here. */
+    private final Component[] components;
 
-    private Op(List<Component> components) {
+    private Op(Component[] components) {
         this.components = components;
     }
 
@@ -36,9 +36,9 @@ public final class Op implements Iterable<Component> {
      *                            or an op longer than {@link Integer#MAX_VALUE} code points
      */
     public static Op of(List<? extends Component> components) {
-        List<Component> copy = Collections.unmodifiableList(new ArrayList<>(components));
+        Component[] copy = components.toArray(new Component[0]);
         OpCheck.check(copy);
-        return copy.isEmpty() ? NOOP : new Op(copy);
+        return copy.length == 0 ? NOOP : new Op(copy);
     }
 
     /** Same as {@link #of(List)}. */
@@ -46,9 +46,9 @@ public final class Op implements Iterable<Component> {
         return of(Arrays.asList(components));
     }
 
-    /** For component lists built by {@link OpAppender}, which are valid by construction. */
-    static Op trusted(List<Component> components) {
-        return components.isEmpty() ? NOOP : new Op(Collections.unmodifiableList(components));
+    /** For component arrays built by {@link OpAppender}, which are valid by construction and not shared. */
+    static Op trusted(Component[] components) {
+        return components.length == 0 ? NOOP : new Op(components);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class Op implements Iterable<Component> {
 
     /** The op as the reference prints it, e.g. {@code [3,"ab",{"d":2}]}, byte for byte. */
     public String toJson() {
-        return OpJson.print(components);
+        return OpJson.print(components());
     }
 
     /** The op as plain Java values (Integer, String, {@code Map.of("d", …)}) for embedding in a JSON tree. */
@@ -96,39 +96,39 @@ public final class Op implements Iterable<Component> {
         return OpJson.toValue(this);
     }
 
-    /** The components, unmodifiable. */
+    /** The components, as an unmodifiable list. */
     public List<Component> components() {
-        return components;
+        return Collections.unmodifiableList(Arrays.asList(components));
     }
 
     /** Number of components. */
     public int size() {
-        return components.size();
+        return components.length;
     }
 
     /** Component at {@code index}. */
     public Component get(int index) {
-        return components.get(index);
+        return components[index];
     }
 
     /** True for {@code []}, the op that changes nothing. */
     public boolean isNoop() {
-        return components.isEmpty();
+        return components.length == 0;
     }
 
     @Override
     public Iterator<Component> iterator() {
-        return components.iterator();
+        return components().iterator();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Op that && components.equals(that.components);
+        return other instanceof Op that && Arrays.equals(components, that.components);
     }
 
     @Override
     public int hashCode() {
-        return components.hashCode();
+        return Arrays.hashCode(components);
     }
 
     /** The JSON form, so logs and assertion messages show what a client would send. */

@@ -1,7 +1,6 @@
 package dev.vaporform.ot;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Builds a normalised op the way the reference's {@code makeAppend} and {@code trim} do: adjacent components of
@@ -10,24 +9,23 @@ import java.util.List;
  */
 final class OpAppender {
 
-    private final List<Component> out = new ArrayList<>();
+    private Component[] out = new Component[8];
+    private int size;
 
     /** Appends {@code component}; null is ignored, as the reference ignores falsy components. */
     void append(Component component) {
         if (component == null) {
             return;
         }
-        if (out.isEmpty()) {
-            out.add(component);
+        Component merged = size == 0 ? null : merge(out[size - 1], component);
+        if (merged != null) {
+            out[size - 1] = merged;
             return;
         }
-        int last = out.size() - 1;
-        Component merged = merge(out.get(last), component);
-        if (merged == null) {
-            out.add(component);
-        } else {
-            out.set(last, merged);
+        if (size == out.length) {
+            out = Arrays.copyOf(out, size * 2);
         }
+        out[size++] = component;
     }
 
     void skip(int count) {
@@ -38,19 +36,21 @@ final class OpAppender {
 
     /** The op built so far without its trailing skip. */
     Op build() {
-        if (!out.isEmpty() && out.getLast() instanceof Skip) {
-            out.removeLast();
+        if (size > 0 && out[size - 1] instanceof Skip) {
+            size--;
         }
-        return Op.trusted(out);
+        return Op.trusted(Arrays.copyOf(out, size));
     }
 
+    // instanceof chains rather than a pattern switch: this runs for every component of every transform.
     private static Component merge(Component last, Component next) {
-        return switch (last) {
-            case Skip a when next instanceof Skip b -> new Skip(add(a.count(), b.count()));
-            case Insert a when next instanceof Insert b -> Insert.trusted(a.text() + b.text(), add(a.length(), b.length()));
-            case Delete a when next instanceof Delete b -> mergeDeletes(a, b);
-            default -> null;
-        };
+        if (last instanceof Skip a) {
+            return next instanceof Skip b ? new Skip(add(a.count(), b.count())) : null;
+        }
+        if (last instanceof Insert a) {
+            return next instanceof Insert b ? Insert.trusted(a.text() + b.text(), add(a.length(), b.length())) : null;
+        }
+        return next instanceof Delete b ? mergeDeletes((Delete) last, b) : null;
     }
 
     private static Delete mergeDeletes(Delete a, Delete b) {

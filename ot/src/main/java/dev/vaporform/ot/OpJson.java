@@ -97,6 +97,9 @@ final class OpJson {
 
     /** An exact positive-or-not integer; the sign is checked by the component so messages stay specific. */
     private static int count(Number number, String what) {
+        if (number instanceof Integer i && i > 0) {
+            return i; // the usual case, straight from JsonReader
+        }
         BigDecimal value = exact(number, what);
         if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
             throw new InvalidOpException(what + " must be an integer, got " + number);

@@ -2,7 +2,8 @@ package dev.vaporform.ot;
 
 /**
  * Walks an op in chunks, the reference's {@code makeTake}. Transform keeps inserts whole and splits deletes;
- * compose does the opposite. Past the end the op behaves as an endless skip.
+ * compose does the opposite. Past the end the op behaves as an endless skip. Dispatch is by instanceof chains,
+ * not pattern switches or interface calls, because this is the innermost loop of transform and compose.
  */
 final class OpReader {
 
@@ -27,6 +28,11 @@ final class OpReader {
         return new OpReader(op, false);
     }
 
+    /** True once every component has been taken; from here on the op is an endless skip. */
+    boolean isDone() {
+        return index == op.size();
+    }
+
     /** The next component, whole, or null at the end. */
     Component peek() {
         return index < op.size() ? op.get(index) : null;
@@ -38,9 +44,8 @@ final class OpReader {
             return new Skip(n);
         }
         Component c = op.get(index);
-        int left = lengthOf(c) - offset;
-        boolean whole = left <= n || (keepInsertsWhole ? c instanceof Insert : c instanceof Delete);
-        return whole ? takeRest() : takePart(c, n);
+        boolean indivisible = keepInsertsWhole ? c instanceof Insert : c instanceof Delete;
+        return indivisible || lengthOf(c) - offset <= n ? takeRest() : takePart(c, n);
     }
 
     /** The rest of the current component, or null at the end. */
@@ -58,22 +63,26 @@ final class OpReader {
 
     private Component remainder(Component c) {
         int left = lengthOf(c) - offset;
-        return switch (c) {
-            case Skip s -> new Skip(left);
-            case Insert i -> Insert.trusted(i.text().substring(unitOffset), left);
-            case Delete d -> d.isInvertible()
-                    ? Delete.trustedText(d.textOrNull().substring(unitOffset), left)
-                    : Delete.count(left);
-        };
+        if (c instanceof Skip) {
+            return new Skip(left);
+        }
+        if (c instanceof Insert i) {
+            return Insert.trusted(i.text().substring(unitOffset), left);
+        }
+        Delete d = (Delete) c;
+        return d.isInvertible() ? Delete.trustedText(d.textOrNull().substring(unitOffset), left) : Delete.count(left);
     }
 
     private Component takePart(Component c, int n) {
         offset += n;
-        return switch (c) {
-            case Skip s -> new Skip(n);
-            case Insert i -> Insert.trusted(nextUnits(i.text(), n), n);
-            case Delete d -> d.isInvertible() ? Delete.trustedText(nextUnits(d.textOrNull(), n), n) : Delete.count(n);
-        };
+        if (c instanceof Skip) {
+            return new Skip(n);
+        }
+        if (c instanceof Insert i) {
+            return Insert.trusted(nextUnits(i.text(), n), n);
+        }
+        Delete d = (Delete) c;
+        return d.isInvertible() ? Delete.trustedText(nextUnits(d.textOrNull(), n), n) : Delete.count(n);
     }
 
     private String nextUnits(String text, int codePoints) {
@@ -82,11 +91,24 @@ final class OpReader {
         return text.substring(start, unitOffset);
     }
 
-    private static int lengthOf(Component c) {
-        return switch (c) {
-            case Skip s -> s.count();
-            case Insert i -> i.length();
-            case Delete d -> d.length();
-        };
+    static int lengthOf(Component c) {
+        if (c instanceof Skip s) {
+            return s.count();
+        }
+        return c instanceof Insert i ? i.length() : ((Delete) c).length();
+    }
+
+    static int preLength(Component c) {
+        if (c instanceof Skip s) {
+            return s.count();
+        }
+        return c instanceof Delete d ? d.length() : 0;
+    }
+
+    static int postLength(Component c) {
+        if (c instanceof Skip s) {
+            return s.count();
+        }
+        return c instanceof Insert i ? i.length() : 0;
     }
 }

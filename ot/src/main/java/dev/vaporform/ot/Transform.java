@@ -17,11 +17,15 @@ final class Transform {
 
     static Op transform(Op op, Op other, Side side) {
         Transform t = new Transform(op, side);
-        for (Component c : other) {
-            switch (c) {
-                case Skip s -> t.passOver(s.count());
-                case Insert i -> t.skipInserted(i);
-                case Delete d -> t.dropDeleted(d.length());
+        // Once op is used up, the rest of other could only add skips, which end up trimmed: stop early.
+        for (int i = 0; i < other.size() && !t.reader.isDone(); i++) {
+            Component c = other.get(i);
+            if (c instanceof Skip s) {
+                t.passOver(s.count());
+            } else if (c instanceof Insert ins) {
+                t.skipInserted(ins);
+            } else {
+                t.dropDeleted(((Delete) c).length());
             }
         }
         Component rest;
@@ -36,7 +40,7 @@ final class Transform {
         while (length > 0) {
             Component c = reader.take(length);
             out.append(c);
-            length -= c.preLength();
+            length -= OpReader.preLength(c);
         }
     }
 
@@ -55,7 +59,7 @@ final class Transform {
             if (c instanceof Insert) {
                 out.append(c);
             } else {
-                length -= c.preLength();
+                length -= OpReader.preLength(c);
             }
         }
     }

@@ -7,12 +7,12 @@ import java.lang.management.MemoryMXBean;
 
 /**
  * Memory per document, measured as the heap growth (after full GCs) from holding many copies of each
- * benchmark document, divided by the copy count. Prints one {@code name<TAB>bytes} line per document, plus the
- * same after the document has taken its 1000 edits one after another (leaves split and merge).
+ * benchmark document, divided by the copy count (40 copies, more for small documents). Prints one
+ * {@code name<TAB>bytes} line per document, plus the same after the document has taken its 1000 edits one
+ * after another (leaves split and merge).
  */
 public final class OtMemory {
 
-    private static final int COPIES = 40;
 
     private OtMemory() {
     }
@@ -21,35 +21,33 @@ public final class OtMemory {
         OtInputs inputs = OtInputs.load();
         for (OtInputs.NamedDocument named : inputs.documents()) {
             String text = named.document().toString();
-            System.out.println(named.name() + "\t" + bytesPer(() -> Document.of(text)));
-            System.out.println(named.name() + "+1000edits\t" + bytesPer(() -> edited(Document.of(text), named)));
+            int copies = Math.max(40, 4_000_000 / text.length()); // enough that GC noise is small next to the total
+            System.out.println(named.name() + "\t" + bytesPer(copies, () -> Document.of(text)));
+            System.out.println(named.name() + "+1000edits\t"
+                    + bytesPer(copies, () -> edited(Document.of(text), named)));
         }
     }
 
+    /** Applies the edits one after another; one made for the base document that no longer fits is skipped. */
     private static Document edited(Document document, OtInputs.NamedDocument named) {
         for (Op edit : named.edits()) {
-            if (edit.components().size() <= 2 && fits(edit, document)) {
+            long span = edit.components().stream().mapToLong(c -> c.preLength()).sum();
+            if (span <= document.length()) {
                 document = document.apply(edit);
             }
         }
         return document;
     }
 
-    /** Edits were made for the base document; after earlier edits a delete near the end may no longer fit. */
-    private static boolean fits(Op edit, Document document) {
-        long span = edit.components().stream().mapToLong(c -> c.preLength()).sum();
-        return span <= document.length();
-    }
-
-    private static long bytesPer(java.util.function.Supplier<Document> make) {
-        Object[] keep = new Object[COPIES];
+    private static long bytesPer(int copies, java.util.function.Supplier<Document> make) {
+        Object[] keep = new Object[copies];
         long before = usedAfterGc();
-        for (int i = 0; i < COPIES; i++) {
+        for (int i = 0; i < copies; i++) {
             keep[i] = make.get();
         }
         long after = usedAfterGc();
-        long per = (after - before) / COPIES;
-        if (keep[COPIES - 1] == null) {
+        long per = (after - before) / copies;
+        if (keep[copies - 1] == null) {
             throw new AssertionError(); // keeps the copies reachable until measured
         }
         return per;

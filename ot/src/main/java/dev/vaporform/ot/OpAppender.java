@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Builds a normalised op the way the reference's {@code makeAppend} and {@code trim} do: adjacent components of
  * the same kind merge (two text deletes keep their text, any other delete pair becomes a count), and one
- * trailing skip is dropped. Output equality with the reference depends on following it exactly.
+ * trailing skip is dropped. Output equality with the reference depends on following it exactly. Used by
+ * normalize and the invert family; transform and compose append through {@link OpRewriter}.
  */
 final class OpAppender {
 
@@ -28,12 +29,6 @@ final class OpAppender {
         out[size++] = component;
     }
 
-    void skip(int count) {
-        if (count > 0) {
-            append(new Skip(count));
-        }
-    }
-
     /** The op built so far without its trailing skip. */
     Op build() {
         if (size > 0 && out[size - 1] instanceof Skip) {
@@ -42,10 +37,13 @@ final class OpAppender {
         return Op.trusted(Arrays.copyOf(out, size));
     }
 
-    // instanceof chains rather than a pattern switch: this runs for every component of every transform.
-    private static Component merge(Component last, Component next) {
+    /**
+     * The merge of two adjacent components of one kind, or null if they are of different kinds. Instanceof
+     * chains rather than a pattern switch: this runs for every component of every transform.
+     */
+    static Component merge(Component last, Component next) {
         if (last instanceof Skip a) {
-            return next instanceof Skip b ? new Skip(add(a.count(), b.count())) : null;
+            return next instanceof Skip b ? Skip.of(add(a.count(), b.count())) : null;
         }
         if (last instanceof Insert a) {
             return next instanceof Insert b ? Insert.trusted(a.text() + b.text(), add(a.length(), b.length())) : null;

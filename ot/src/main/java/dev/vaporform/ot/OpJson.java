@@ -67,7 +67,7 @@ final class OpJson {
 
     private static Component component(Object value) {
         return switch (value) {
-            case Number n -> new Skip(count(n, "skip"));
+            case Number n -> Skip.of(count(n, "skip"));
             case String s -> new Insert(s);
             case Map<?, ?> m -> delete(m);
             case Boolean b -> throw new InvalidOpException("booleans are not op components, got " + b);

@@ -1,0 +1,59 @@
+package dev.vaporform.containers.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of workspaces ({@code vaporform.containers.*}).
+ *
+ * @param dockerHost        Docker Engine address; blank = {@code DOCKER_HOST} or the local socket
+ * @param defaultImage      image of projects without a devcontainer.json image
+ * @param allowedImages     image name prefixes a devcontainer.json may name; empty = any local image
+ * @param memory            memory limit per workspace (swap is not added)
+ * @param cpus              CPU limit per workspace
+ * @param pidsLimit         processes per workspace (a fork bomb stops here)
+ * @param capabilities      the only Linux capabilities kept; all others are dropped
+ * @param network           {@code none} (the default): workspaces have loopback only, so nothing
+ *                          in them reaches the host, the API's internal address, other
+ *                          workspaces or the cloud metadata address. Any other name: a bridge
+ *                          network created on demand with inter-container traffic disabled —
+ *                          isolation then relies on Docker's iptables rules, and blocking
+ *                          169.254.169.254 and internal services is the host firewall's job
+ * @param networkEgress     for a named network: whether it may reach outside (not internal)
+ * @param idleTimeout       a workspace without activity this long is stopped
+ * @param maxRunningPerUser running workspaces one user may have started
+ * @param stopTimeout       how long a stop waits before killing
+ * @param dockerTimeout     timeout of one Docker API call
+ * @param execOutputLimit   stdout and stderr kept per exec (each), beyond that {@code truncated}
+ * @param execMaxTimeout    the longest {@code timeoutSeconds} an exec may ask for
+ * @param terminalReplay    recent terminal output kept for a reconnecting browser
+ * @param lifecycleTimeout  how long devcontainer lifecycle commands may run
+ */
+@Validated
+@ConfigurationProperties("vaporform.containers")
+public record ContainersProperties(
+        @DefaultValue("") String dockerHost,
+        @DefaultValue("vaporform/workspace:bookworm") String defaultImage,
+        @DefaultValue List<String> allowedImages,
+        @DefaultValue("2GB") DataSize memory,
+        @DefaultValue("1.0") @DecimalMin("0.1") @DecimalMax("64") double cpus,
+        @DefaultValue("512") @Min(16) long pidsLimit,
+        @DefaultValue({"CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"}) List<String> capabilities,
+        @DefaultValue("none") String network,
+        @DefaultValue("false") boolean networkEgress,
+        @DefaultValue("30m") Duration idleTimeout,
+        @DefaultValue("3") @Min(1) int maxRunningPerUser,
+        @DefaultValue("10s") Duration stopTimeout,
+        @DefaultValue("30s") Duration dockerTimeout,
+        @DefaultValue("1MB") DataSize execOutputLimit,
+        @DefaultValue("10m") Duration execMaxTimeout,
+        @DefaultValue("64KB") DataSize terminalReplay,
+        @DefaultValue("10m") Duration lifecycleTimeout) {}

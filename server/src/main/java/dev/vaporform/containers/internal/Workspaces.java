@@ -1,0 +1,211 @@
+package dev.vaporform.containers.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.vaporform.containers.WorkspaceStatus;
+import dev.vaporform.containers.WorkspaceStatusChanged;
+import dev.vaporform.platform.PlatformProperties;
+
+/**
+ * A project's workspace through its life: start (creating the container when needed), stop,
+ * restart, remove. A start first claims the workspace in the database (status {@code creating},
+ * under a row lock), so concurrent starts — from two tabs or two nodes — never create two
+ * containers; the loser waits for the winner's result. No lock is held while Docker works.
+ */
+@Service
+public class Workspaces {
+
+    private static final Logger log = LoggerFactory.getLogger(Workspaces.class);
+    private static final Set<WorkspaceStatus> IN_PROGRESS = Set.of(WorkspaceStatus.creating, WorkspaceStatus.starting);
+
+    private final WorkspaceRows rows;
+    private final WorkspaceContainers containers;
+    private final DevContainerReader devContainers;
+    private final LifecycleRunner lifecycle;
+    private final WorkspaceLogBook logBook;
+    private final ContainersProperties properties;
+    private final PlatformProperties platform;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Workspaces(WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
+               WorkspaceLogBook logBook, ContainersProperties properties, PlatformProperties platform,
+               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.containers = containers;
+        this.devContainers = devContainers;
+        this.lifecycle = lifecycle;
+        this.logBook = logBook;
+        this.properties = properties;
+        this.platform = platform;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Workspace status(UUID projectId) {
+        return rows.find(projectId).orElse(Workspace.none(projectId));
+    }
+
+    /** Starts the workspace, creating its container first when there is none; returns it running. */
+    public Workspace start(UUID projectId, UUID userId) {
+        Workspace claimed = tx.execute(s -> claimForStart(projectId, userId));
+        if (claimed == null) return awaitOtherStart(projectId);
+        if (claimed.status() == WorkspaceStatus.running) return claimed;
+        try {
+            return bringUp(projectId, userId, claimed);
+        } catch (EngineUnavailable e) {
+            // Not the workspace's fault: leave it as it was, so it is not shown as failed.
+            transition(projectId, claimed.status(), claimed.containerId(), null);
+            throw e;
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            transition(projectId, WorkspaceStatus.failed, claimed.containerId(), why);
+            logBook.append(projectId, "[vaporform] start failed: " + why);
+            throw e;
+        }
+    }
+
+    public Workspace stop(UUID projectId) {
+        Workspace current = status(projectId);
+        if (current.containerId() == null || current.status() == WorkspaceStatus.stopped) return current;
+        transition(projectId, WorkspaceStatus.stopping, current.containerId(), null);
+        containers.stop(current.containerId());
+        transition(projectId, WorkspaceStatus.stopped, current.containerId(), null);
+        return status(projectId);
+    }
+
+    public Workspace restart(UUID projectId, UUID userId) {
+        stop(projectId);
+        return start(projectId, userId);
+    }
+
+    /** Removes the container; the project's files stay. */
+    public void remove(UUID projectId) {
+        Workspace current = status(projectId);
+        if (current.containerId() != null) containers.remove(current.containerId());
+        containers.removeByName(projectId);
+        rows.clearContainer(projectId, WorkspaceStatus.none, clock.instant());
+        publish(projectId, WorkspaceStatus.none, null, null);
+    }
+
+    /** Forgets a deleted project's workspace entirely. */
+    public void forget(UUID projectId) {
+        remove(projectId);
+        rows.delete(projectId);
+        logBook.forget(projectId);
+    }
+
+    public Path projectDirectory(UUID projectId) {
+        try {
+            Path dir = platform.homeDirectory().resolve("projects").resolve(projectId.toString());
+            Files.createDirectories(dir);
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new WorkspaceProblems.StartFailed("the project directory cannot be created: " + e.getMessage());
+        }
+    }
+
+    /** @return the claimed row, or null when another start is already in progress */
+    private Workspace claimForStart(UUID projectId, UUID userId) {
+        Workspace row = rows.lock(projectId, clock.instant());
+        if (IN_PROGRESS.contains(row.status())) return null;
+        if (row.status() == WorkspaceStatus.running && containers.isRunning(row.containerId())) return row;
+        if (rows.countRunningStartedBy(userId) - (userId.equals(row.startedBy()) && row.status() == WorkspaceStatus.running ? 1 : 0)
+                >= properties.maxRunningPerUser()) {
+            throw new WorkspaceProblems.LimitReached(properties.maxRunningPerUser());
+        }
+        rows.setStatus(projectId, WorkspaceStatus.creating, null, clock.instant());
+        publish(projectId, WorkspaceStatus.creating, row.containerId(), null);
+        return row;
+    }
+
+    private Workspace bringUp(UUID projectId, UUID userId, Workspace previous) {
+        Path directory = projectDirectory(projectId);
+        DevContainer config = devContainers.read(directory);
+        String image = imageFor(config);
+        String containerId = reusableContainer(previous, image);
+        boolean fresh = containerId == null;
+        if (fresh) {
+            containers.removeByName(projectId); // an orphan from a crash between create and commit
+            containerId = containers.create(new ContainerSpec(projectId, image, directory, config, properties));
+        }
+        rows.setContainer(projectId, containerId, image, config, !fresh && previous.createdOnce(), clock.instant());
+        transition(projectId, WorkspaceStatus.starting, containerId, config.refusedKeys().isEmpty() ? null
+                : "refused devcontainer.json keys: " + String.join(", ", config.refusedKeys()));
+        containers.start(containerId);
+        containers.shareProjectFiles(containerId, config.containerUser(), directory);
+        runLifecycle(projectId, containerId, config, fresh || !previous.createdOnce());
+        rows.markStarted(projectId, userId, clock.instant());
+        publish(projectId, WorkspaceStatus.running, containerId, null);
+        log.info("Workspace of project {} running in {}", projectId, containerId.substring(0, 12));
+        return status(projectId);
+    }
+
+    private void runLifecycle(UUID projectId, String containerId, DevContainer config, boolean firstStart) {
+        List<String> names = firstStart ? List.of("onCreateCommand", "postCreateCommand", "postStartCommand") : List.of("postStartCommand");
+        var stages = firstStart ? List.of(config.onCreate(), config.postCreate(), config.postStart()) : List.of(config.postStart());
+        if (!lifecycle.run(projectId, containerId, config, names, stages)) {
+            throw new WorkspaceProblems.StartFailed("a devcontainer lifecycle command failed; see the workspace log");
+        }
+        if (firstStart) rows.markCreatedOnce(projectId);
+    }
+
+    /** The existing container is kept across stop/start unless the image changed. */
+    private String reusableContainer(Workspace previous, String image) {
+        if (previous.containerId() == null || !image.equals(previous.image())) {
+            if (previous.containerId() != null) containers.remove(previous.containerId());
+            return null;
+        }
+        return containers.inspect(previous.containerId()).map(c -> c.getId()).orElse(null);
+    }
+
+    private String imageFor(DevContainer config) {
+        String image = config.image() == null ? properties.defaultImage() : config.image();
+        boolean allowed = config.image() == null || properties.allowedImages().isEmpty()
+                || properties.allowedImages().stream().anyMatch(image::startsWith);
+        if (!allowed) throw new WorkspaceProblems.ImageRefused(image, "this installation allows only " + properties.allowedImages());
+        return image;
+    }
+
+    private Workspace awaitOtherStart(UUID projectId) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            Workspace current = status(projectId);
+            if (!IN_PROGRESS.contains(current.status())) {
+                if (current.status() == WorkspaceStatus.failed) throw new WorkspaceProblems.StartFailed(current.detail());
+                return current;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return status(projectId);
+    }
+
+    void transition(UUID projectId, WorkspaceStatus status, String containerId, String detail) {
+        rows.setStatus(projectId, status, detail, clock.instant());
+        publish(projectId, status, containerId, detail);
+    }
+
+    private void publish(UUID projectId, WorkspaceStatus status, String containerId, String detail) {
+        logBook.append(projectId, "[vaporform] workspace " + status);
+        events.publishEvent(new WorkspaceStatusChanged(projectId, status, containerId, detail, clock.instant()));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.vaporform.containers;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vaporform.support.RequiresDocker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** devcontainer.json: what is honoured, what is refused and named, lifecycle output in the log. */
+@RequiresDocker
+class DevContainerTests extends WorkspaceTestSupport {
+
+    @AfterEach
+    void cleanUp() {
+        if (projectId != null) removeWorkspace();
+    }
+
+    private void writeDevContainer(String json) throws Exception {
+        Path dir = projectDir().resolve(".devcontainer");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("devcontainer.json"), json);
+    }
+
+    @Test
+    void honoursEnvironmentFolderPortsAndLifecycleCommandsAndNamesRefusedKeys() throws Exception {
+        createProject("Devcontainer");
+        Files.createDirectories(projectDir().resolve("app"));
+        writeDevContainer("""
+                {
+                  // comments and trailing commas are allowed, as in VS Code
+                  "image": "vaporform/workspace-test:latest",
+                  "containerEnv": {"STAGE": "dev"},
+                  "remoteEnv": {"GREETING": "hello"},
+                  "workspaceFolder": "/workspace/app",
+                  "forwardPorts": [3000, "db:5432"],
+                  "onCreateCommand": "echo created > /workspace/app/created.txt",
+                  "postCreateCommand": ["sh", "-c", "echo post-create-ran"],
+                  "postStartCommand": {"one": "echo started-one", "two": ["echo", "started-two"]},
+                  "privileged": true,
+                  "runArgs": ["--network=host"],
+                  "mounts": ["source=/var/run/docker.sock,target=/var/run/docker.sock,type=bind"],
+                  "capAdd": ["SYS_ADMIN"],
+                  "initializeCommand": "touch /tmp/pwned-host",
+                }
+                """);
+        var started = start();
+        assertThat(started.json().path("refusedKeys").toString()).contains("privileged", "runArgs", "mounts", "capAdd", "initializeCommand");
+        assertThat(started.json().path("forwardPorts").toString()).contains("3000", "db:5432");
+        assertThat(Files.exists(Path.of("/tmp/pwned-host"))).isFalse();
+
+        var env = exec(List.of("sh", "-c", "echo $STAGE $GREETING; pwd"));
+        assertThat(env.text("stdout")).isEqualTo("dev hello\n/workspace/app\n");
+        assertThat(Files.readString(projectDir().resolve("app/created.txt"))).isEqualTo("created\n");
+
+        String log = readLogUntil("workspace running", Duration.ofSeconds(20));
+        assertThat(log).contains("post-create-ran", "started-one", "started-two", "workspace running");
+    }
+
+    @Test
+    void rejectsMalformedDevContainerWithAProblemNamingTheFile() throws Exception {
+        createProject("Broken devcontainer");
+        writeDevContainer("{ \"image\": 42 }");
+        var response = http.post("/api/projects/" + projectId + "/workspace/start", null).bearer(owner.accessToken()).send();
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("code")).isEqualTo("invalid-devcontainer");
+        assertThat(response.text("detail")).contains(".devcontainer/devcontainer.json", "image");
+        assertThat(status()).isEqualTo("failed");
+    }
+
+    @Test
+    void rejectsAnImageThatIsNotOnTheHost() throws Exception {
+        createProject("Missing image");
+        writeDevContainer("{ \"image\": \"vaporform/does-not-exist:1\" }");
+        var response = http.post("/api/projects/" + projectId + "/workspace/start", null).bearer(owner.accessToken()).send();
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("code")).isEqualTo("workspace-image-refused");
+    }
+
+    private String readLogUntil(String marker, Duration timeout) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/projects/" + projectId + "/workspace/logs"))
+                .header("Authorization", "Bearer " + owner.accessToken()).GET().build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        StringBuilder seen = new StringBuilder();
+        var reading = CompletableFuture.runAsync(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(response.body()))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    seen.append(line).append('\n');
+                    if (line.contains(marker)) return;
+                }
+            } catch (Exception ignored) {
+                // closed
+            }
+        });
+        reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        response.body().close();
+        return seen.toString();
+    }
+}

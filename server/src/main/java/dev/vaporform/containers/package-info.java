@@ -3,5 +3,5 @@
  * {@code /workspace}, its lifecycle, exec, terminals, logs, devcontainer.json, idle stop and
  * reconciliation with what Docker actually runs.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Containers", allowedDependencies = {"platform", "projects"})
+@org.springframework.modulith.ApplicationModule(displayName = "Containers", allowedDependencies = {"platform", "auth", "projects"})
 package dev.vaporform.containers;

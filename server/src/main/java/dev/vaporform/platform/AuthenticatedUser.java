@@ -10,7 +10,9 @@ import java.util.UUID;
  * @param id        the user's id
  * @param email     the user's email (normalised to lower case)
  * @param admin     whether the user has the installation-wide admin role
- * @param sessionId the sign-in session (refresh-token family) the access token belongs to;
- *                  null for API tokens
+ * @param sessionId    the sign-in session (refresh-token family) the access token belongs to;
+ *                     null for API tokens
+ * @param projectScope for a workspace token, the only project it may touch (the security chain
+ *                     refuses every route outside {@code /api/projects/<projectScope>}); else null
  */
-public record AuthenticatedUser(UUID id, String email, boolean admin, UUID sessionId) {}
+public record AuthenticatedUser(UUID id, String email, boolean admin, UUID sessionId, UUID projectScope) {}

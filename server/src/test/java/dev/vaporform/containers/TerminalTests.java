@@ -101,6 +101,23 @@ class TerminalTests extends WorkspaceTestSupport {
     }
 
     @Test
+    void removedCollaboratorsTerminalClosesAtOnce() {
+        createProject("Removal");
+        start();
+        var pair = users.register(uniqueEmail("removed"));
+        http.post("/api/projects/" + projectId + "/collaborators", Map.of("email", pair.email(), "role", "collaborator")).bearer(owner.accessToken()).send();
+        UUID session = UUID.randomUUID();
+        Client mine = connect(owner, session, null);
+        Client theirs = connect(pair, session, null);
+        theirs.type("echo before-removal\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mine.output.toString().contains("before-removal"));
+        http.delete("/api/projects/" + projectId + "/collaborators/" + pair.id()).bearer(owner.accessToken()).send();
+        assertThat(theirs.closed.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).isEqualTo(1008);
+        mine.type("echo owner-still-here\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mine.output.toString().contains("owner-still-here"));
+    }
+
+    @Test
     void rejectsViewersOfTheProjectWithAnErrorFrameAndPolicyClose() {
         createProject("Terminal roles");
         start();

@@ -37,7 +37,7 @@ public class ApiTokens {
     @Transactional
     public Created create(UUID userId, String name, int expiresInDays) {
         jdbc.sql("select id from users where id = ? for update").param(userId).query(UUID.class).single();
-        long held = jdbc.sql("select count(*) from api_tokens where user_id = ?").param(userId).query(Long.class).single();
+        long held = jdbc.sql("select count(*) from api_tokens where user_id = ? and kind = 'personal'").param(userId).query(Long.class).single();
         if (held >= properties.maxApiTokens()) throw new TooManyApiTokens(properties.maxApiTokens());
         Instant now = clock.instant();
         var token = new ApiToken(UUID.randomUUID(), name.strip(), now, now.plus(Duration.ofDays(expiresInDays)), null);
@@ -50,7 +50,8 @@ public class ApiTokens {
     }
 
     public List<ApiToken> list(UUID userId) {
-        return jdbc.sql("select id, name, created_at, expires_at, last_used_at from api_tokens where user_id = ? order by created_at desc")
+        return jdbc.sql("select id, name, created_at, expires_at, last_used_at from api_tokens where user_id = ? and kind = 'personal' "
+                        + "order by created_at desc")
                 .param(userId)
                 .query((rs, n) -> new ApiToken(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
@@ -59,16 +60,20 @@ public class ApiTokens {
 
     /** @throws ApiTokenNotFound when the caller has no token with that id */
     public void delete(UUID userId, UUID tokenId) {
-        int deleted = jdbc.sql("delete from api_tokens where id = ? and user_id = ?").params(tokenId, userId).update();
+        int deleted = jdbc.sql("delete from api_tokens where id = ? and user_id = ? and kind = 'personal'").params(tokenId, userId).update();
         if (deleted == 0) throw new ApiTokenNotFound();
     }
 
+    /** The user a token stands for, and the one project it is limited to (null for personal tokens). */
+    record Owner(UUID userId, UUID projectScope) {}
+
     /** @return the owner of an unexpired token with this secret */
-    Optional<UUID> authenticate(String secret) {
+    Optional<Owner> authenticate(String secret) {
         Instant now = clock.instant();
         byte[] hash = OpaqueTokens.hash(secret);
-        Optional<UUID> owner = jdbc.sql("select user_id from api_tokens where token_hash = ? and expires_at > ?")
-                .params(hash, Timestamp.from(now)).query(UUID.class).optional();
+        Optional<Owner> owner = jdbc.sql("select user_id, project_id from api_tokens where token_hash = ? and expires_at > ?")
+                .params(hash, Timestamp.from(now))
+                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
         owner.ifPresent(id -> jdbc.sql("update api_tokens set last_used_at = ? where token_hash = ? "
                         + "and (last_used_at is null or last_used_at < ?)")
                 .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_RESOLUTION))).update());

@@ -21,7 +21,8 @@ import com.github.dockerjava.api.model.Volume;
  * no new privileges; pids, memory and CPU limits; tini as PID 1; an isolated network; labels
  * that tie the container to its project.
  */
-record ContainerSpec(UUID projectId, String image, Path projectDirectory, DevContainer config, ContainersProperties limits) {
+record ContainerSpec(UUID projectId, String image, Path projectDirectory, DevContainer config, ContainersProperties limits,
+                     Map<String, String> serverEnv) {
 
     static final String MANAGED_LABEL = "dev.vaporform.managed";
     static final String PROJECT_LABEL = "dev.vaporform.project";
@@ -73,6 +74,7 @@ record ContainerSpec(UUID projectId, String image, Path projectDirectory, DevCon
     private List<String> environment() {
         List<String> env = new ArrayList<>();
         config.containerEnv().forEach((k, v) -> env.add(k + "=" + v));
+        serverEnv.forEach((k, v) -> env.add(k + "=" + v)); // last, so a project cannot override them
         env.add("VAPORFORM_PROJECT_ID=" + projectId);
         return env;
     }

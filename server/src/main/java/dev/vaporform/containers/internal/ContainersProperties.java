@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param execMaxTimeout    the longest {@code timeoutSeconds} an exec may ask for
  * @param terminalReplay    recent terminal output kept for a reconnecting browser
  * @param lifecycleTimeout  how long devcontainer lifecycle commands may run
+ * @param pullTimeout       how long pulling a missing image may take
  */
 @Validated
 @ConfigurationProperties("vaporform.containers")
@@ -56,4 +57,5 @@ public record ContainersProperties(
         @DefaultValue("1MB") DataSize execOutputLimit,
         @DefaultValue("10m") Duration execMaxTimeout,
         @DefaultValue("64KB") DataSize terminalReplay,
-        @DefaultValue("10m") Duration lifecycleTimeout) {}
+        @DefaultValue("10m") Duration lifecycleTimeout,
+        @DefaultValue("10m") Duration pullTimeout) {}

@@ -13,6 +13,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.model.PullResponseItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,8 +28,10 @@ class WorkspaceContainers {
     private final DockerEngine engine;
     private final ContainersProperties properties;
     private final WorkspaceExec exec;
+    private final WorkspaceLogBook logBook;
 
-    WorkspaceContainers(DockerEngine engine, ContainersProperties properties, WorkspaceExec exec) {
+    WorkspaceContainers(DockerEngine engine, ContainersProperties properties, WorkspaceExec exec, WorkspaceLogBook logBook) {
+        this.logBook = logBook;
         this.engine = engine;
         this.properties = properties;
         this.exec = exec;
@@ -47,7 +51,7 @@ class WorkspaceContainers {
 
     /** Creates the container, or adopts the one a concurrent start (or another node) just created. */
     String create(ContainerSpec spec) {
-        ensureImage(spec.image());
+        ensureImage(spec.projectId(), spec.image());
         ensureNetwork();
         try {
             return engine.call(d -> spec.toCreateCommand(d).exec()).getId();
@@ -108,13 +112,33 @@ class WorkspaceContainers {
         }
     }
 
-    private void ensureImage(String image) {
+    /** A missing image is pulled, its progress written to the workspace log; without a registry that fails fast. */
+    private void ensureImage(UUID projectId, String image) {
         try {
             engine.call(d -> d.inspectImageCmd(image).exec());
+            return;
         } catch (NotFoundException missing) {
-            throw new WorkspaceProblems.ImageRefused(image, "it is not present on the Docker host and this installation "
-                    + "does not pull images. Build it with scripts/build-workspace-image.sh or configure "
-                    + "VAPORFORM_CONTAINERS_DEFAULT_IMAGE.");
+            logBook.append(projectId, "[vaporform] pulling " + image);
+        }
+        try {
+            boolean done = engine.streams().pullImageCmd(image).exec(new PullImageResultCallback() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    super.onNext(item);
+                    if (item.getStatus() != null) {
+                        logBook.append(projectId, "[pull] " + (item.getId() == null ? "" : item.getId() + ": ") + item.getStatus()
+                                + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                    }
+                }
+            }).awaitCompletion(properties.pullTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            if (!done) throw new IllegalStateException("the pull took longer than " + properties.pullTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkspaceProblems.ImageRefused(image, "the pull was interrupted");
+        } catch (RuntimeException e) {
+            throw new WorkspaceProblems.ImageRefused(image, "it is not on the Docker host and pulling it failed ("
+                    + DockerEngine.rootMessage(e) + "). Build it with scripts/build-workspace-image.sh or set "
+                    + "VAPORFORM_CONTAINERS_DEFAULT_IMAGE to an image the host has.");
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vaporform.containers.WorkspaceStatus;
+import dev.vaporform.auth.WorkspaceTokens;
 import dev.vaporform.containers.WorkspaceStatusChanged;
 import dev.vaporform.platform.PlatformProperties;
 
@@ -40,10 +42,12 @@ public class Workspaces {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkspaceTokens workspaceTokens;
 
-    Workspaces(WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
+    Workspaces(WorkspaceTokens workspaceTokens, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
                WorkspaceLogBook logBook, ContainersProperties properties, PlatformProperties platform,
                TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+        this.workspaceTokens = workspaceTokens;
         this.rows = rows;
         this.containers = containers;
         this.devContainers = devContainers;
@@ -141,7 +145,9 @@ public class Workspaces {
         boolean fresh = containerId == null;
         if (fresh) {
             containers.removeByName(projectId); // an orphan from a crash between create and commit
-            containerId = containers.create(new ContainerSpec(projectId, image, directory, config, properties));
+            String token = workspaceTokens.issue(userId, projectId);
+            containerId = containers.create(new ContainerSpec(projectId, image, directory, config, properties,
+                    Map.of("VAPORFORM_TOKEN", token, "VAPORFORM_URL", platform.publicUrl())));
         }
         rows.setContainer(projectId, containerId, image, config, !fresh && previous.createdOnce(), clock.instant());
         transition(projectId, WorkspaceStatus.starting, containerId, config.refusedKeys().isEmpty() ? null
@@ -205,6 +211,13 @@ public class Workspaces {
     }
 
     private void publish(UUID projectId, WorkspaceStatus status, String containerId, String detail) {
+        // The workspace token works exactly while the workspace runs.
+        switch (status) {
+            case running -> workspaceTokens.resume(projectId);
+            case none -> workspaceTokens.revoke(projectId);
+            case stopping, stopped, failed -> workspaceTokens.suspend(projectId);
+            default -> { }
+        }
         logBook.append(projectId, "[vaporform] workspace " + status);
         events.publishEvent(new WorkspaceStatusChanged(projectId, status, containerId, detail, clock.instant()));
     }

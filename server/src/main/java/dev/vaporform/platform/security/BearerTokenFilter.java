@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.vaporform.platform.AuthenticatedUser;
 import dev.vaporform.platform.BearerAuthenticator;
+import dev.vaporform.platform.errors.Problems;
 
 /**
  * Reads {@code Authorization: Bearer <token>} and, when the token stands for an active user,
@@ -53,6 +56,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             log.info("Rejected bearer credential for {} {}", request.getMethod(), request.getRequestURI().length() > 200
                     ? request.getRequestURI().substring(0, 200) : request.getRequestURI());
             entryPoint.rejectInvalidToken(response);
+            return;
+        }
+        UUID scope = user.get().projectScope();
+        if (scope != null && !request.getRequestURI().equals("/api/projects/" + scope)
+                && !request.getRequestURI().startsWith("/api/projects/" + scope + "/")) {
+            Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "token-out-of-scope", "Token out of scope",
+                    "This workspace token works only for its own project's routes."));
             return;
         }
         var authorities = user.get().admin()

@@ -17,6 +17,10 @@ final class DocumentEditor {
     }
 
     static Document apply(Document document, Op op) {
+        RopeNode edited = LeafEdit.tryApply(document.root(), op);
+        if (edited != null) {
+            return Document.ofRoot(edited);
+        }
         DocumentEditor editor = new DocumentEditor(document.root());
         for (Component c : op) {
             switch (c) {

@@ -41,6 +41,24 @@ class DocumentTest {
     }
 
     @Test
+    void typingDeletingAndReplacingAcrossLeavesMatchesAPlainString() {
+        Document doc = Document.of(EMOJI_HEAVY);
+        String model = EMOJI_HEAVY;
+        for (int i = 0; i < 5_000; i++) {
+            int at = (i * 7919) % doc.length();
+            Op op = switch (i % 3) {
+                case 0 -> Op.insert(at, "é🥰");
+                case 1 -> Op.delete(at, Math.min(3, doc.length() - at));
+                default -> TextUnicode.compose(Op.delete(at, 1), Op.insert(at, "xy"));
+            };
+            doc = doc.apply(op);
+            model = RopeProperties.StringModel.apply(model, op);
+        }
+        assertThat(doc.toString()).isEqualTo(model);
+        assertThat(doc.length()).isEqualTo(model.codePointCount(0, model.length()));
+    }
+
+    @Test
     void rejectsATextDeleteThatDoesNotMatch() {
         assertThatThrownBy(() -> Document.of("héllo").apply(Op.fromJson("[1,{\"d\":\"el\"}]")))
                 .isInstanceOf(InvalidOpException.class)

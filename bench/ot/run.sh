@@ -4,7 +4,7 @@
 # back (reference, then JMH), so background load on a shared machine drifts as little as possible between
 # the two numbers of a ratio; the 1-minute load average around each pair is reported with it.
 #
-#   bench/ot/run.sh                 # short JMH run: -f1 -wi 5 -w 2s -i 5 -r 2s (about 5 minutes in all)
+#   bench/ot/run.sh                 # short JMH run: -f1 -wi 8 -w 2s -i 5 -r 2s (about 8 minutes in all)
 #   JMH_ARGS="-f3 -wi 5 -i 10" bench/ot/run.sh
 #
 # Needs JDK 21+ (JAVA_HOME), node and npm. Builds bench/ with Maven under the shared build lock.
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 OUT=$ROOT/bench/out
 NODE_DIR=$ROOT/bench/ot/node
-JMH_ARGS=${JMH_ARGS:-"-f1 -wi 5 -w 2s -i 5 -r 2s"}
+JMH_ARGS=${JMH_ARGS:-"-f1 -wi 8 -w 2s -i 5 -r 2s"}
 mkdir -p "$OUT"
 
 echo "== installing the reference (npm ci)" >&2

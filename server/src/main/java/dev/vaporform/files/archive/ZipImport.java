@@ -35,7 +35,7 @@ import dev.vaporform.platform.PlatformProperties;
 @Component
 public class ZipImport {
 
-    private static final long RATIO_CHECK_FLOOR = 1 << 20; // small files may compress very well, harmlessly
+    private static final long RATIO_CHECK_FLOOR = 64 * 1024; // small files may compress very well, harmlessly
     private static final int S_IFMT = 0170000, S_IFREG = 0100000, S_IFDIR = 0040000;
 
     private final FilesProperties properties;

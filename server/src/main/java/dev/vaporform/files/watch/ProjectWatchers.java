@@ -61,10 +61,15 @@ public class ProjectWatchers {
         scheduler.scheduleWithFixedDelay(this::stopIdle, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
-    /** Keeps the project watched until the returned hold is closed. */
+    /**
+     * Keeps the project watched until the returned hold is closed. Returns once watching has
+     * begun, so every change made on disk after this call is announced.
+     */
     public Watch hold(UUID projectId) {
         WatchedProject project = activate(projectId);
         project.hold();
+        start(project);
+        project.ready.join();
         var closed = new java.util.concurrent.atomic.AtomicBoolean();
         return () -> {
             if (closed.compareAndSet(false, true)) project.release(System.nanoTime());
@@ -94,20 +99,26 @@ public class ProjectWatchers {
     }
 
     private WatchedProject activate(UUID projectId) {
-        return projects.computeIfAbsent(projectId, id -> {
-            WatchedProject project = new WatchedProject(id, System.nanoTime());
-            scheduler.execute(() -> start(project));
-            return project;
-        });
+        WatchedProject existing = projects.get(projectId);
+        if (existing != null) return existing;
+        WatchedProject created = new WatchedProject(projectId, System.nanoTime());
+        existing = projects.putIfAbsent(projectId, created);
+        if (existing != null) return existing;
+        scheduler.execute(() -> start(created)); // only once it is in the map, which start() checks
+        return created;
     }
 
     private void start(WatchedProject project) {
-        if (projects.get(project.id) != project) return;
+        if (!project.starting.compareAndSet(false, true)) return;
         try {
-            registerTree(project, roots.realRoot(project.id));
-            processor.open(project.id);
+            if (projects.get(project.id) == project) {
+                registerTree(project, roots.realRoot(project.id));
+                processor.open(project.id); // syncs the index quietly: what changed while nobody watched is no event
+            }
         } catch (RuntimeException e) {
             log.warn("Could not start watching project {}", project.id, e);
+        } finally {
+            project.ready.complete(null);
         }
     }
 

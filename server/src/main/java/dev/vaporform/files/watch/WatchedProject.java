@@ -15,6 +15,9 @@ final class WatchedProject {
 
     final UUID id;
     final Set<WatchKey> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Completes once the directories are registered and the index is open; started by whoever comes first. */
+    final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
+    final java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
     private final Set<String> pending = new HashSet<>();
     private boolean rescan;
     private int holds;

@@ -3,7 +3,6 @@ package dev.vaporform.containers.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,7 @@ class WorkspaceContainers {
     private final ContainersProperties properties;
     private final WorkspaceExec exec;
     private final WorkspaceLogBook logBook;
+    private final Map<String, int[]> userIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     WorkspaceContainers(DockerEngine engine, ContainersProperties properties, WorkspaceExec exec, WorkspaceLogBook logBook) {
         this.logBook = logBook;
@@ -91,24 +91,34 @@ class WorkspaceContainers {
 
     /**
      * The container user must be able to write the project files; when this server runs as root
-     * it hands the tree to that user's uid and gid (once: nothing happens when they already match).
+     * it hands the tree to that user's uid and gid. The ids are asked of the container once per
+     * image and user (an exec costs a few hundred ms), and nothing is changed when they match.
      */
-    void shareProjectFiles(String containerId, String user, Path projectDirectory) {
-        var ids = exec.run(containerId, List.of("/bin/sh", "-c", "id -u; id -g"), user, null, Map.of(), 20);
-        String[] lines = ids.stdout().strip().split("\\s+");
-        if (ids.exitCode() != 0 || lines.length != 2) return;
+    void shareProjectFiles(String containerId, String image, String user, Path projectDirectory) {
+        if (!"root".equals(System.getProperty("user.name"))) return;
+        int[] ids = userIds.computeIfAbsent(image + "|" + user, k -> askIds(containerId, user));
+        if (ids.length != 2) return;
         try {
-            PosixFileAttributes attributes = Files.readAttributes(projectDirectory, PosixFileAttributes.class);
-            int uid = Integer.parseInt(lines[0]);
-            int gid = Integer.parseInt(lines[1]);
-            int currentUid = (Integer) Files.getAttribute(projectDirectory, "unix:uid");
-            if (currentUid == uid || !"root".equals(System.getProperty("user.name"))) return;
-            new ProcessBuilder("chown", "-R", "-h", uid + ":" + gid, projectDirectory.toString()).inheritIO().start().waitFor();
-            log.debug("Project files handed to uid {} (were {})", uid, attributes.owner());
-        } catch (IOException | NumberFormatException e) {
+            int currentUid = (Integer) Files.getAttribute(projectDirectory, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (currentUid == ids[0]) return;
+            Process chown = new ProcessBuilder("chown", "-R", "-h", ids[0] + ":" + ids[1], projectDirectory.toString())
+                    .redirectErrorStream(true).start();
+            chown.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (chown.waitFor() != 0) log.warn("chown of {} failed", projectDirectory);
+        } catch (IOException e) {
             log.warn("Could not share project files with the workspace user: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private int[] askIds(String containerId, String user) {
+        var ids = exec.run(containerId, List.of("/bin/sh", "-c", "id -u; id -g"), user, null, Map.of(), 20);
+        String[] lines = ids.stdout().strip().split("\\s+");
+        try {
+            return ids.exitCode() == 0 && lines.length == 2 ? new int[]{Integer.parseInt(lines[0]), Integer.parseInt(lines[1])} : new int[0];
+        } catch (NumberFormatException e) {
+            return new int[0];
         }
     }
 

@@ -153,7 +153,7 @@ public class Workspaces {
         transition(projectId, WorkspaceStatus.starting, containerId, config.refusedKeys().isEmpty() ? null
                 : "refused devcontainer.json keys: " + String.join(", ", config.refusedKeys()));
         containers.start(containerId);
-        containers.shareProjectFiles(containerId, config.containerUser(), directory);
+        containers.shareProjectFiles(containerId, image, config.containerUser(), directory);
         runLifecycle(projectId, containerId, config, fresh || !previous.createdOnce());
         rows.markStarted(projectId, userId, clock.instant());
         publish(projectId, WorkspaceStatus.running, containerId, null);

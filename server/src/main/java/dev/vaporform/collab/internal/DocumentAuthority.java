@@ -281,6 +281,7 @@ final class DocumentAuthority {
 
     ObjectNode updatePresence(CollabConnection from, ObjectNode frame) {
         ensureLoaded();
+        from.documents.add(key); // so its presence is cleared when it leaves
         long v = frame.path("v").asLong(committedVersion);
         List<CommittedOp> missed = v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null;
         return presence.update(from, frame, missed, missed == null ? v : committedVersion);

@@ -52,6 +52,15 @@ public final class Http {
         public Request contentType(String type) { this.contentType = type; return this; }
 
         public Response send() {
+            return new Response(exchange(HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** Sends and keeps the body as bytes (file downloads, archives). */
+        public HttpResponse<byte[]> sendForBytes() {
+            return exchange(HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private <T> HttpResponse<T> exchange(HttpResponse.BodyHandler<T> handler) {
             var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(h -> builder.header(h[0], h[1]));
             if (body == null) {
@@ -62,7 +71,7 @@ public final class Http {
                 builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             }
             try {
-                return new Response(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+                return CLIENT.send(builder.build(), handler);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -6,6 +6,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import dev.vaporform.platform.BearerAuthenticator;
@@ -46,5 +48,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll()); // the browser IDE's static files
         return http.build();
+    }
+
+    /**
+     * URLs the firewall refuses (encoded slashes or dots, {@code //}, {@code ..}) answer 400; the
+     * error page turns that into problem+json like every other error.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler();
     }
 }

@@ -1,0 +1,91 @@
+package dev.vaporform.collab.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.vaporform.platform.AuthenticatedUser;
+import dev.vaporform.platform.RealtimeHandshake;
+
+/**
+ * {@code /ws/collab}: one {@link CollabConnection} per socket. Sends ShareDB's legacy
+ * {@code init} on connect, applies the per-user connection limit and the per-connection rate
+ * limit, parses frames and hands them to the {@link Protocol}. A frame that is not a JSON object
+ * gets an error frame and close 1007; a flood gets one and close 1008.
+ */
+@Component
+class CollabHandler extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CollabHandler.class);
+    private static final String CONNECTION = "collab.connection";
+
+    private final Protocol protocol;
+    private final Connections connections;
+    private final Documents documents;
+    private final ClientIds clientIds;
+    private final CollabProperties properties;
+
+    CollabHandler(Protocol protocol, Connections connections, Documents documents, ClientIds clientIds, CollabProperties properties) {
+        this.protocol = protocol;
+        this.connections = connections;
+        this.documents = documents;
+        this.clientIds = clientIds;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession socket) {
+        var user = (AuthenticatedUser) socket.getAttributes().get(RealtimeHandshake.USER);
+        socket.setTextMessageSizeLimit((int) properties.maxMessageSize().toBytes());
+        var connection = new CollabConnection(socket, user, clientIds.issue(user.id()), properties);
+        if (!connections.add(connection, properties.maxConnectionsPerUser())) {
+            connection.refuse(Protocol.policyFrame("too-many-connections", "You have too many collaboration connections open."),
+                    CloseStatus.POLICY_VIOLATION.withReason("too-many-connections"));
+            return;
+        }
+        socket.getAttributes().put(CONNECTION, connection);
+        connection.send(Frames.handshake("init", connection.src()));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
+        if (connection == null || !connection.isOpen()) return;
+        if (!connection.rate.tryAcquire()) {
+            connection.refuse(Protocol.policyFrame("rate-limited", "Too many messages; slow down."),
+                    CloseStatus.POLICY_VIOLATION.withReason("rate-limited"));
+            return;
+        }
+        JsonNode request;
+        try {
+            request = Json.read(message.getPayload());
+        } catch (RuntimeException e) {
+            request = null;
+        }
+        if (!(request instanceof ObjectNode object)) {
+            connection.refuse(Protocol.policyFrame(ShareDbError.BADLY_FORMED, "Frames are JSON objects."), CloseStatus.BAD_DATA);
+            return;
+        }
+        protocol.handle(connection, object);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
+        if (connection == null) return;
+        connection.close(status);
+        connections.remove(connection);
+        for (DocumentKey key : connection.documents) documents.ifLive(key, a -> a.leave(connection));
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession socket, Throwable exception) {
+        log.debug("Collaboration transport error", exception);
+    }
+}

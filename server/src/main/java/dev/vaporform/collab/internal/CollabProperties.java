@@ -1,0 +1,45 @@
+package dev.vaporform.collab.internal;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the collab module ({@code vaporform.collab.*}), documented in README.md.
+ *
+ * @param maxMessageSize        largest WebSocket frame accepted (close 1009 beyond); also Tomcat's text buffer
+ * @param messagesPerSecond     sustained messages one connection may send per second
+ * @param messageBurst          messages one connection may send at once before the rate applies (close 1008 beyond)
+ * @param maxConnectionsPerUser open collaboration connections one user may hold (close 1008 beyond)
+ * @param sendBufferLimit       bytes queued for one slow connection before it is dropped
+ * @param writeBackDelay        quiet time after an edit before the text is written to the file
+ * @param writeBackMaxDelay     longest a live document's text may stay unwritten while edits continue
+ * @param textSaveInterval      ops after which the document's text is saved with its version (loads replay fewer ops)
+ * @param opLogRetention        ops kept in the log behind the saved text, for reconnecting clients
+ * @param memoryHistory         recent ops kept in memory per live document
+ * @param unloadDelay           how long a document without subscribers stays loaded
+ * @param accessCacheTtl        how long a connection trusts a role it checked (events invalidate it at once)
+ * @param clientIdTtl           how long an issued connection id ({@code src}) may be reclaimed by its user after a disconnect
+ * @param commitBatchSize       most ops committed in one group-commit transaction
+ */
+@Validated
+@ConfigurationProperties("vaporform.collab")
+public record CollabProperties(
+        @DefaultValue("1MB") DataSize maxMessageSize,
+        @DefaultValue("200") @Min(1) int messagesPerSecond,
+        @DefaultValue("400") @Min(1) int messageBurst,
+        @DefaultValue("20") @Min(1) int maxConnectionsPerUser,
+        @DefaultValue("8MB") DataSize sendBufferLimit,
+        @DefaultValue("300ms") Duration writeBackDelay,
+        @DefaultValue("1s") Duration writeBackMaxDelay,
+        @DefaultValue("100") @Min(1) int textSaveInterval,
+        @DefaultValue("1000") @Min(0) int opLogRetention,
+        @DefaultValue("2000") @Min(10) int memoryHistory,
+        @DefaultValue("5s") Duration unloadDelay,
+        @DefaultValue("1s") Duration accessCacheTtl,
+        @DefaultValue("24h") Duration clientIdTtl,
+        @DefaultValue("500") @Min(1) int commitBatchSize) {}

@@ -1,0 +1,78 @@
+package dev.vaporform.collab.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+
+import dev.vaporform.auth.UserSessionsEnded;
+import dev.vaporform.projects.CollaboratorRemoved;
+import dev.vaporform.projects.CollaboratorRoleChanged;
+import dev.vaporform.projects.ProjectDeleted;
+
+/**
+ * The open collaboration connections of this node. Permission changes bite at once: a removed
+ * member's connections that touch the project get an error frame and close 1008, a changed
+ * role is re-checked on the next op, and a user whose sessions ended is disconnected.
+ */
+@Component
+class Connections {
+
+    private final Map<String, CollabConnection> open = new ConcurrentHashMap<>();
+
+    /** @return false (and nothing is added) when the user already has {@code max} connections */
+    synchronized boolean add(CollabConnection connection, int max) {
+        long mine = open.values().stream().filter(c -> c.user().id().equals(connection.user().id())).count();
+        if (mine >= max) return false;
+        open.put(connection.id(), connection);
+        return true;
+    }
+
+    void remove(CollabConnection connection) {
+        open.remove(connection.id());
+    }
+
+    List<CollabConnection> all() {
+        return List.copyOf(open.values());
+    }
+
+    @EventListener
+    void on(CollaboratorRemoved event) {
+        for (CollabConnection c : open.values()) {
+            if (c.user().id().equals(event.userId()) && c.touches(event.projectId())) {
+                c.forgetRoles(event.projectId());
+                c.refuse(Protocol.policyFrame("project-access-revoked", "You are no longer a member of this project."),
+                        CloseStatus.POLICY_VIOLATION.withReason("project-access-revoked"));
+            }
+        }
+    }
+
+    @EventListener
+    void on(CollaboratorRoleChanged event) {
+        open.values().stream().filter(c -> c.user().id().equals(event.userId())).forEach(c -> c.forgetRoles(event.projectId()));
+    }
+
+    @EventListener
+    void on(UserSessionsEnded event) {
+        for (CollabConnection c : open.values()) {
+            if (c.user().id().equals(event.userId())) {
+                c.refuse(Protocol.policyFrame("session-ended", "Your sessions ended (" + event.reason() + "); sign in again."),
+                        CloseStatus.POLICY_VIOLATION.withReason("session-ended"));
+            }
+        }
+    }
+
+    @EventListener
+    void on(ProjectDeleted event) {
+        for (CollabConnection c : open.values()) {
+            if (c.touches(event.projectId())) {
+                c.refuse(Protocol.policyFrame("project-not-found", "The project was deleted."),
+                        CloseStatus.POLICY_VIOLATION.withReason("project-not-found"));
+            }
+        }
+    }
+}

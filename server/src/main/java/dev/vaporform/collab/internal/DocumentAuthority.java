@@ -1,0 +1,315 @@
+package dev.vaporform.collab.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.vaporform.ot.Document;
+import dev.vaporform.ot.InvalidOpException;
+import dev.vaporform.ot.Op;
+import dev.vaporform.ot.Side;
+import dev.vaporform.ot.TextUnicode;
+
+/**
+ * The single writer of one live document. Every method runs on the document's
+ * {@link SerialQueue}, so the state needs no lock. An op is transformed against each op since
+ * its base version one by one, applied, handed to the group {@link Committer}, and only when it
+ * is durable acknowledged (after the ops its submitter missed) and broadcast, in version order.
+ * Ops are pipelined: the next op is transformed against one still being stored; if a commit
+ * fails (another node won the version, or the database is down) everything not yet durable is
+ * dropped, the document reloaded and the dropped submissions retried from scratch.
+ */
+final class DocumentAuthority {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentAuthority.class);
+    private static final int MAX_RETRIES = 5;
+
+    final DocumentKey key;
+    final SerialQueue queue;
+    private final DocumentServices services;
+    private final OpHistory history;
+    final PresenceRoom presence = new PresenceRoom();
+    final FileSync fileSync;
+    /** Subscribed connections and the version up to which each has been sent ops. */
+    private final Map<CollabConnection, Long> subscribers = new LinkedHashMap<>();
+    private boolean loaded;
+    boolean unloaded;
+    private Document doc;
+    private long version;
+    private Document committedDoc;
+    private long committedVersion;
+    private long generation;
+
+    DocumentAuthority(DocumentKey key, DocumentServices services, Runnable idle) {
+        this.key = key;
+        this.services = services;
+        this.queue = new SerialQueue(services.executor());
+        this.history = new OpHistory(key, services.opLog(), services.properties().memoryHistory());
+        this.fileSync = new FileSync(this, services, idle);
+    }
+
+    boolean exists() { return committedDoc != null; }
+    long committedVersion() { return committedVersion; }
+    String committedText() { return committedDoc == null ? null : committedDoc.toString(); }
+    boolean hasSubscribers() { return !subscribers.isEmpty() || !presence.isEmpty(); }
+    boolean hasPending() { return version != committedVersion; }
+
+    /** Loads the stored document (or the file) on first use. @throws ShareDbError when that fails */
+    void ensureLoaded() {
+        if (loaded) return;
+        DocumentLoader.Loaded state;
+        try {
+            state = new DocumentLoader(key, services).load();
+        } catch (RuntimeException e) {
+            fileSync.discard(); // nothing of a document that failed to load may linger
+            throw e;
+        }
+        committedDoc = doc = state.doc();
+        committedVersion = version = state.version();
+        history.reset(state.ops(), version, state.oldestStored());
+        fileSync.synced(state.fileText(), version, state.fileVersion());
+        loaded = true;
+    }
+
+    // ---- subscriptions
+
+    /** Subscribes (or just fetches, {@code keep == false}) and replies with the snapshot or the missed ops. */
+    void subscribe(CollabConnection connection, Long fromVersion, boolean keep, String action) {
+        ensureLoaded();
+        ObjectNode snapshot = null;
+        if (fromVersion == null || fromVersion < history.oldestStored()) {
+            snapshot = Frames.snapshot(committedVersion, committedText());
+        } else {
+            sendOps(connection, fromVersion, committedVersion);
+        }
+        if (keep) {
+            subscribers.put(connection, committedVersion);
+            connection.documents.add(key);
+        }
+        if (action != null) connection.send(Frames.reply(action, key, snapshot));
+    }
+
+    /** @return the snapshot for a bulk reply, or null when the client's version was given and the ops were sent */
+    ObjectNode subscribeBulk(CollabConnection connection, Long fromVersion, boolean keep) {
+        ensureLoaded();
+        ObjectNode snapshot = null;
+        if (fromVersion == null || fromVersion < history.oldestStored()) {
+            snapshot = Frames.snapshot(committedVersion, committedText());
+        } else {
+            sendOps(connection, fromVersion, committedVersion);
+        }
+        if (keep) {
+            subscribers.put(connection, committedVersion);
+            connection.documents.add(key);
+        }
+        return snapshot;
+    }
+
+    void unsubscribe(CollabConnection connection) {
+        subscribers.remove(connection);
+        fileSync.maybeIdle();
+    }
+
+    /** The connection closed: it stops receiving, and its presences are cleared for the others. */
+    void leave(CollabConnection connection) {
+        subscribers.remove(connection);
+        presence.leave(connection, committedVersion);
+        fileSync.maybeIdle();
+    }
+
+    // ---- submissions
+
+    /** Transforms, applies and hands the op to the committer; the ack comes when it is durable. */
+    void submit(Submission submission) {
+        ensureLoaded();
+        if (submission.isCreate()) {
+            create(submission);
+            return;
+        }
+        if (!exists()) throw new ShareDbError(ShareDbError.DOES_NOT_EXIST, "The document has not been created.");
+        long base = submission.baseVersion() == null ? version : submission.baseVersion();
+        if (base > version) throw new ShareDbError(ShareDbError.NEWER_VERSION, "The op's version " + base + " is newer than the document's " + version + ".");
+        Op op = submission.op();
+        for (OpHistory.Entry entry : history.entries(base, version)) {
+            if (isResend(entry, submission)) {
+                alreadySubmitted(entry, submission, base);
+                return;
+            }
+            if (entry.op().isCreate()) throw new ShareDbError(ShareDbError.OPS_NOT_FOUND, "The op predates the document's creation.");
+            op = TextUnicode.transform(op, entry.op().op(), Side.LEFT);
+        }
+        Document next;
+        try {
+            next = doc.apply(op);
+        } catch (InvalidOpException e) {
+            throw new ShareDbError(ShareDbError.OP_NOT_APPLIED, e.getMessage());
+        }
+        append(new CommittedOp(version, submission.src(), submission.seq(), op, null, submission.authorId()), next, submission);
+    }
+
+    private void create(Submission submission) {
+        if (exists() || version > 0) {
+            for (OpHistory.Entry entry : history.entries(0, Math.min(1, version))) {
+                if (isResend(entry, submission)) {
+                    alreadySubmitted(entry, submission, 0);
+                    return;
+                }
+            }
+            throw new ShareDbError(ShareDbError.ALREADY_CREATED, "The document was already created.");
+        }
+        Document created;
+        try {
+            created = Document.of(submission.createText());
+        } catch (InvalidOpException e) {
+            throw new ShareDbError(ShareDbError.OP_BADLY_FORMED, e.getMessage());
+        }
+        append(new CommittedOp(0, submission.src(), submission.seq(), null, submission.createText(), submission.authorId()), created, submission);
+    }
+
+    private static boolean isResend(OpHistory.Entry entry, Submission submission) {
+        return submission.from() != null && entry.op().seq() == submission.seq() && entry.op().src().equals(submission.src());
+    }
+
+    private void alreadySubmitted(OpHistory.Entry entry, Submission resend, long base) {
+        if (entry.committed()) {
+            acknowledge(resend.from(), base, resend, entry.op().version());
+        } else {
+            entry.waiters().add(new OpHistory.Waiter(resend, base));
+        }
+    }
+
+    private void append(CommittedOp op, Document next, Submission submission) {
+        long base = submission.baseVersion() == null ? op.version() : submission.baseVersion();
+        OpHistory.Entry entry = history.add(op, next, generation, submission, base);
+        doc = next;
+        version = op.version() + 1;
+        long gen = generation;
+        services.committer().commit(key, op, gen).whenComplete((ok, error) -> queue.execute(() -> committed(entry, gen, error)));
+    }
+
+    private void committed(OpHistory.Entry entry, long gen, Throwable error) {
+        if (gen != generation) return; // dropped by an earlier failure; retried already
+        if (error != null) {
+            recover(error);
+            return;
+        }
+        entry.markCommitted();
+        committedDoc = entry.after();
+        committedVersion = entry.op().version() + 1;
+        for (OpHistory.Waiter waiter : entry.waiters()) acknowledge(waiter.submission().from(), waiter.base(), waiter.submission(), entry.op().version());
+        broadcastCommitted();
+        fileSync.edited(entry.op().version());
+    }
+
+    /** Sends the submitter the ops it missed, in order, then the ack. */
+    private void acknowledge(CollabConnection to, long base, Submission submission, long committedAt) {
+        if (to == null) return;
+        Long sent = subscribers.get(to);
+        sendOps(to, sent == null ? base : Math.max(base, sent), committedAt);
+        to.send(Frames.ack(key, submission.src(), submission.seq(), committedAt));
+        if (sent != null) subscribers.put(to, committedAt + 1);
+    }
+
+    /** Every subscriber gets the ops up to the committed version that it has not had yet. */
+    void broadcastCommitted() {
+        for (var subscriber : subscribers.entrySet()) {
+            if (subscriber.getValue() < committedVersion) {
+                sendOps(subscriber.getKey(), subscriber.getValue(), committedVersion);
+                subscriber.setValue(committedVersion);
+            }
+        }
+    }
+
+    private void sendOps(CollabConnection to, long from, long until) {
+        if (from >= until) return;
+        for (CommittedOp op : history.committed(from, until)) to.send(Frames.op(key, op));
+    }
+
+    /** A commit failed: drop what is not durable, reload what other writers stored, retry ours. */
+    private void recover(Throwable error) {
+        generation++;
+        List<OpHistory.Entry> dropped = history.dropUncommitted();
+        log.info("Commit of {} failed ({}); reloading and retrying {} op(s)", key.path(), error.toString(), dropped.size());
+        doc = committedDoc;
+        version = committedVersion;
+        try {
+            for (CommittedOp op : services.opLog().ops(key, committedVersion, Long.MAX_VALUE)) applyStored(op);
+        } catch (RuntimeException reloadFailed) {
+            fail(dropped, new ShareDbError(ShareDbError.UNKNOWN, "The document could not be stored; fetch it again."));
+            return;
+        }
+        broadcastCommitted();
+        for (OpHistory.Entry entry : dropped) retry(entry.submission());
+        for (OpHistory.Entry entry : dropped) entry.waiters().forEach(w -> retry(w.submission()));
+    }
+
+    /** An op another writer committed (read back from the log, or fanned out from another node). */
+    void applyStored(CommittedOp op) {
+        if (op.version() != committedVersion || hasPending()) return;
+        Document next = op.isCreate() ? Document.of(op.createText()) : committedDoc.apply(op.op());
+        history.add(op, next, generation, null, op.version()).markCommitted();
+        doc = committedDoc = next;
+        version = committedVersion = op.version() + 1;
+    }
+
+    private void retry(Submission submission) {
+        if (submission == null) return;
+        if (submission.attempt() >= MAX_RETRIES) {
+            fail(List.of(), new ShareDbError(ShareDbError.RETRIES_EXCEEDED, "Too many conflicting writers; try again."));
+            return;
+        }
+        try {
+            submit(submission.retried());
+        } catch (ShareDbError e) {
+            if (submission.from() != null) submission.from().send(Frames.error(OpRequest.echo(key, submission), e));
+        }
+    }
+
+    private void fail(List<OpHistory.Entry> dropped, ShareDbError error) {
+        for (OpHistory.Entry entry : dropped) {
+            Submission s = entry.submission();
+            if (s != null && s.from() != null) s.from().send(Frames.error(OpRequest.echo(key, s), error));
+        }
+    }
+
+    // ---- presence
+
+    ObjectNode updatePresence(CollabConnection from, ObjectNode frame) {
+        ensureLoaded();
+        from.documents.add(key); // so its presence is cleared when it leaves
+        long v = frame.path("v").asLong(committedVersion);
+        List<CommittedOp> missed = v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null;
+        return presence.update(from, frame, missed, missed == null ? v : committedVersion);
+    }
+
+    void listenToPresence(CollabConnection connection) {
+        ensureLoaded();
+        presence.listen(connection);
+        connection.documents.add(key);
+        presence.replay(connection, v -> v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null, committedVersion);
+    }
+
+    /** @return ops in [from, until) that are durable, for presence and other nodes */
+    List<CommittedOp> committedOps(long from, long until) {
+        return history.committed(from, until);
+    }
+
+    /** Submits a server op at {@code base} (a change found on disk), retried like any other. */
+    void submitServerOp(Op op, long base) {
+        if (op.isNoop() || !exists()) return;
+        try {
+            submit(new Submission(null, services.serverOps().src, services.serverOps().next(), base, op, null, null, 0));
+        } catch (ShareDbError e) {
+            log.warn("A change on disk to {} could not be merged: {}", key.path(), e.getMessage());
+        }
+    }
+
+    List<CollabConnection> subscriberList() {
+        return new ArrayList<>(subscribers.keySet());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.vaporform.collab.internal;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+import dev.vaporform.files.ProjectFiles;
+
+/** What every document authority uses, bundled so an authority is cheap to create. */
+record DocumentServices(OpLog opLog, Committer committer, CollabProperties properties, ProjectFiles files,
+                        ScheduledExecutorService timers, Executor executor, ServerOpIds serverOps) {}

@@ -1,0 +1,200 @@
+package dev.vaporform.collab.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.vaporform.files.FileContent;
+import dev.vaporform.files.FileNotFound;
+import dev.vaporform.files.StaleFileVersion;
+import dev.vaporform.platform.ProblemException;
+
+/**
+ * Keeps a live document and its file in step, confined to the document's queue. Edits are
+ * written back after a quiet {@code write-back-delay}, at most {@code write-back-max-delay}
+ * behind while typing goes on, and at once when the last client leaves. Before each write the
+ * file is read: if someone else changed it on disk, that change is merged first as a server op
+ * (a diff against what we last synced, transformed against everything typed since), so neither
+ * side is lost. File I/O runs off the queue; only its result comes back onto it.
+ */
+final class FileSync {
+
+    private static final Logger log = LoggerFactory.getLogger(FileSync.class);
+
+    private final DocumentAuthority authority;
+    private final DocumentServices services;
+    private final Runnable idle;
+    private String diskText;
+    private long diskVersion;
+    private ScheduledFuture<?> timer;
+    private long dirtySince;
+    private boolean writing;
+    private boolean recheck;
+    private boolean deleted;
+    private long textSavedAt;
+    private ScheduledFuture<?> unloadTimer;
+
+    FileSync(DocumentAuthority authority, DocumentServices services, Runnable idle) {
+        this.authority = authority;
+        this.services = services;
+        this.idle = idle;
+    }
+
+    void synced(String text, long version, Long fileVersion) {
+        diskText = text;
+        diskVersion = version;
+        textSavedAt = version;
+    }
+
+    /** An op at {@code version} is durable: write back soon, save the text now and then. */
+    void edited(long version) {
+        long now = System.nanoTime();
+        if (dirtySince == 0) dirtySince = now;
+        long maxLeft = services.properties().writeBackMaxDelay().toNanos() - (now - dirtySince);
+        schedule(Math.max(0, Math.min(services.properties().writeBackDelay().toNanos(), maxLeft)));
+        if (version + 1 - textSavedAt >= services.properties().textSaveInterval()) saveText();
+    }
+
+    private void schedule(long delayNanos) {
+        if (timer != null) timer.cancel(false);
+        timer = services.timers().schedule(() -> authority.queue.execute(this::flush), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Writes the committed text to the file unless the file already has it. */
+    void flush() {
+        if (writing || deleted || !authority.exists()) return;
+        String text = authority.committedText();
+        long version = authority.committedVersion();
+        dirtySince = 0;
+        if (text.equals(diskText)) {
+            diskVersion = version;
+            return;
+        }
+        writing = true;
+        String expected = diskText;
+        services.executor().execute(() -> {
+            WriteResult result = write(text, expected);
+            authority.queue.execute(() -> written(result, text, version));
+        });
+    }
+
+    private record WriteResult(boolean done, FileContent changedOnDisk) {}
+
+    private WriteResult write(String text, String expected) {
+        var key = authority.key;
+        try {
+            Optional<FileContent> current = read();
+            if (current.isPresent() && !expected.equals(DocumentLoader.text(current.get()))) return new WriteResult(false, current.get());
+            Long ifMatch = current.map(c -> c.version().version()).orElse(null);
+            services.files().write(key.projectId(), key.path(), text.getBytes(StandardCharsets.UTF_8), null, ifMatch);
+            return new WriteResult(true, null);
+        } catch (StaleFileVersion raced) {
+            return new WriteResult(false, null);
+        } catch (ProblemException | ShareDbError refused) {
+            log.warn("Writing {} back failed: {}", key.path(), refused.getMessage());
+            return new WriteResult(true, null);
+        }
+    }
+
+    private void written(WriteResult result, String text, long version) {
+        writing = false;
+        if (result.done()) {
+            diskText = text;
+            diskVersion = version;
+        } else if (result.changedOnDisk() != null) {
+            merge(result.changedOnDisk());
+        }
+        if (!result.done() || recheck || authority.committedVersion() > diskVersion) {
+            recheck = false;
+            schedule(0);
+            return;
+        }
+        maybeIdle();
+    }
+
+    /** The file changed (an event from the files module): merge it unless it is our own write. */
+    void fileChanged() {
+        if (writing) {
+            recheck = true;
+            return;
+        }
+        services.executor().execute(() -> {
+            Optional<FileContent> current;
+            try {
+                current = read();
+            } catch (RuntimeException e) {
+                return;
+            }
+            current.ifPresent(c -> authority.queue.execute(() -> {
+                if (!writing) merge(c);
+            }));
+        });
+    }
+
+    private void merge(FileContent file) {
+        String onDisk;
+        try {
+            onDisk = DocumentLoader.text(file);
+        } catch (ShareDbError binary) {
+            return;
+        }
+        if (onDisk.equals(diskText)) return;
+        authority.submitServerOp(TextDiff.between(diskText, onDisk), diskVersion);
+        diskText = onDisk;
+        diskVersion = authority.committedVersion();
+    }
+
+    /** The file was deleted or moved away: never write it back again. */
+    void fileDeleted() {
+        deleted = true;
+        if (timer != null) timer.cancel(false);
+    }
+
+    /** With nobody left: write back now, and unload after {@code unload-delay} if still alone. */
+    void maybeIdle() {
+        if (authority.hasSubscribers()) return;
+        flush();
+        if (unloadTimer != null) unloadTimer.cancel(false);
+        unloadTimer = services.timers().schedule(() -> authority.queue.execute(this::unloadIfIdle),
+                services.properties().unloadDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Unloads at once (the document never loaded). */
+    void discard() {
+        idle.run();
+    }
+
+    private void unloadIfIdle() {
+        if (authority.hasSubscribers() || writing || authority.hasPending() || dirtySince != 0) return;
+        if (authority.exists() && !deleted) saveText();
+        idle.run();
+    }
+
+    private void saveText() {
+        var key = authority.key;
+        String text = authority.committedText();
+        long version = authority.committedVersion();
+        textSavedAt = version;
+        int retention = services.properties().opLogRetention();
+        services.executor().execute(() -> {
+            try {
+                services.opLog().saveText(key, text, version);
+                services.opLog().compact(key, version - retention);
+            } catch (RuntimeException e) {
+                log.warn("Saving the text of {} failed: {}", key.path(), e.getMessage());
+            }
+        });
+    }
+
+    private Optional<FileContent> read() {
+        try {
+            return Optional.of(services.files().read(authority.key.projectId(), authority.key.path()));
+        } catch (FileNotFound gone) {
+            return Optional.empty();
+        }
+    }
+}

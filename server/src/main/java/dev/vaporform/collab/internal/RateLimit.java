@@ -1,0 +1,27 @@
+package dev.vaporform.collab.internal;
+
+/** A token bucket per connection: {@code burst} messages at once, refilled at {@code perSecond}. */
+final class RateLimit {
+
+    private final double perNano;
+    private final double burst;
+    private double tokens;
+    private long last;
+
+    RateLimit(int perSecond, int burst) {
+        this.perNano = perSecond / 1e9;
+        this.burst = burst;
+        this.tokens = burst;
+        this.last = System.nanoTime();
+    }
+
+    /** @return whether one more message is allowed now */
+    synchronized boolean tryAcquire() {
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) * perNano);
+        last = now;
+        if (tokens < 1) return false;
+        tokens -= 1;
+        return true;
+    }
+}

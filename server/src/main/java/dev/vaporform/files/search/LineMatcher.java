@@ -1,0 +1,110 @@
+package dev.vaporform.files.search;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.vaporform.files.InvalidSearch;
+import dev.vaporform.files.SearchHit;
+import dev.vaporform.files.SearchQuery;
+
+/**
+ * Checks a file's content line by line, which is what makes results exact: the index only
+ * proposes candidates. Literals are found with one scan of the whole content; regular
+ * expressions are matched within each line's bounds (as grep does), so {@code ^} and {@code $}
+ * mean the line's start and end.
+ */
+final class LineMatcher {
+
+    static final int MAX_QUERY_LENGTH = 1000;
+    private static final int PREVIEW = 240;
+
+    private final Pattern pattern;
+    private final String literal;
+    private final boolean regex;
+
+    private LineMatcher(Pattern pattern, String literal, boolean regex) {
+        this.pattern = pattern;
+        this.literal = literal;
+        this.regex = regex;
+    }
+
+    /** @throws InvalidSearch when the text is empty, too long, spans lines, or is not a valid regex */
+    static LineMatcher of(SearchQuery query) {
+        String text = query.text();
+        if (text == null || text.isEmpty()) throw new InvalidSearch("The search text is empty.");
+        if (text.length() > MAX_QUERY_LENGTH) throw new InvalidSearch("The search text is longer than " + MAX_QUERY_LENGTH + " characters.");
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) throw new InvalidSearch("The search text must be a single line.");
+        int flags = query.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        if (!query.regex()) {
+            return new LineMatcher(query.caseSensitive() ? null : Pattern.compile(text, flags | Pattern.LITERAL), text, false);
+        }
+        try {
+            return new LineMatcher(Pattern.compile(text, flags), text, true);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidSearch("The regular expression is invalid: " + e.getDescription() + " near index " + e.getIndex() + ".");
+        }
+    }
+
+    /** @return literal fragments any matching line contains, for the index */
+    List<String> requiredFragments() {
+        return regex ? RegexLiterals.required(literal) : List.of(literal);
+    }
+
+    /** Adds the matching lines of one file to {@code hits}, stopping once it holds {@code max}. */
+    void find(String path, CharSequence content, int max, List<SearchHit> hits) {
+        if (regex) findPerLine(path, content, max, hits);
+        else findLiteral(path, content, max, hits);
+    }
+
+    private void findLiteral(String path, CharSequence content, int max, List<SearchHit> hits) {
+        Matcher matcher = pattern == null ? null : pattern.matcher(content);
+        String text = pattern == null ? content.toString() : null;
+        int line = 1, lineStart = 0, from = 0;
+        while (hits.size() < max && from <= content.length()) {
+            int match = matcher != null ? (matcher.find(from) ? matcher.start() : -1) : text.indexOf(literal, from);
+            if (match < 0) return;
+            for (int nl = indexOf(content, '\n', lineStart); nl >= 0 && nl < match; nl = indexOf(content, '\n', lineStart)) {
+                line++;
+                lineStart = nl + 1;
+            }
+            int lineEnd = lineEnd(content, lineStart);
+            hits.add(new SearchHit(path, line, preview(content, lineStart, lineEnd, match)));
+            from = lineEnd + 1;
+            lineStart = from;
+            line++;
+        }
+    }
+
+    private void findPerLine(String path, CharSequence content, int max, List<SearchHit> hits) {
+        Matcher matcher = pattern.matcher(content);
+        int line = 1;
+        for (int start = 0; (start < content.length() || start == 0) && hits.size() < max; line++) {
+            int end = lineEnd(content, start);
+            int visibleEnd = end > start && content.charAt(end - 1) == '\r' ? end - 1 : end;
+            matcher.region(start, visibleEnd);
+            if (matcher.find()) hits.add(new SearchHit(path, line, preview(content, start, end, matcher.start())));
+            if (end >= content.length()) return;
+            start = end + 1;
+        }
+    }
+
+    private static int lineEnd(CharSequence content, int from) {
+        int nl = indexOf(content, '\n', from);
+        return nl < 0 ? content.length() : nl;
+    }
+
+    private static int indexOf(CharSequence content, char c, int from) {
+        if (content instanceof String s) return s.indexOf(c, from);
+        for (int i = from; i < content.length(); i++) if (content.charAt(i) == c) return i;
+        return -1;
+    }
+
+    private static String preview(CharSequence content, int start, int end, int match) {
+        if (end > start && content.charAt(end - 1) == '\r') end--;
+        if (end - start <= PREVIEW) return content.subSequence(start, end).toString();
+        int from = Math.max(start, Math.min(match - PREVIEW / 3, end - PREVIEW));
+        return content.subSequence(from, Math.min(end, from + PREVIEW)).toString();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.vaporform.files.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+import dev.vaporform.files.storage.Hashes;
+import dev.vaporform.files.storage.TreeWalk;
+
+/**
+ * One project's Lucene index: a document per regular file with its path, size, modification
+ * time and content hash (to notice changes), and for text files the distinct case-folded
+ * trigrams of the content (to find candidates). Callers hold the project's lock for changes;
+ * {@link #candidates} may run concurrently with them.
+ */
+public final class ProjectIndex implements Closeable {
+
+    static final String PATH = "path", SHA = "sha", SIZE = "size", MTIME = "mtime", KIND = "kind", GRAMS = "grams";
+    private static final FieldType GRAMS_TYPE = gramsType();
+    private static final Set<String> STATE_FIELDS = Set.of(PATH, SHA, SIZE, MTIME);
+
+    /** What the index knows of a file. */
+    record State(String sha256, long size, long mtime) {}
+
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final long maxTextSize;
+    private volatile boolean dirty;
+
+    ProjectIndex(Path location, long maxTextSize) throws IOException {
+        this.directory = FSDirectory.open(location);
+        this.writer = new IndexWriter(directory, new IndexWriterConfig()
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(48));
+        this.searchers = new SearcherManager(writer, null);
+        this.maxTextSize = maxTextSize;
+    }
+
+    /** Indexes content written through the API (already read and hashed). */
+    public void put(String path, byte[] content, String sha256, BasicFileAttributes attrs) {
+        String text = content.length <= maxTextSize ? IndexedText.decode(content) : null;
+        update(path, sha256, attrs, text);
+    }
+
+    /** Forgets a file, or a directory and everything below it. */
+    public void delete(String path) {
+        try {
+            writer.deleteDocuments(new TermQuery(new Term(PATH, path)), new PrefixQuery(new Term(PATH, path + "/")));
+            dirty = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Brings the index in line with the disk below {@code scope} ({@code ""} for the whole
+     * project): files whose size or modification time differ are read and hashed again.
+     *
+     * @return the files whose content appeared, changed or went
+     */
+    public IndexChanges sync(Path realRoot, String scope) {
+        Map<String, State> known = states(scope);
+        IndexChanges changes = IndexChanges.collecting();
+        Path start = scope.isEmpty() ? realRoot : realRoot.resolve(scope);
+        var attributes = dev.vaporform.files.storage.ProjectRoots.attributes(start);
+        if (attributes.isPresent() && attributes.get().isRegularFile()) {
+            syncFile(realRoot, scope, attributes.get(), known.remove(scope), changes);
+        } else if (attributes.isPresent() && attributes.get().isDirectory()) {
+            TreeWalk.walk(realRoot, start, (path, attrs) -> {
+                if (attrs.isRegularFile()) syncFile(realRoot, path, attrs, known.remove(path), changes);
+            });
+        }
+        known.forEach((path, state) -> changes.removed().add(new IndexChanges.Entry(path, state.sha256())));
+        known.keySet().forEach(path -> deleteExact(path));
+        return changes;
+    }
+
+    private void syncFile(Path realRoot, String path, BasicFileAttributes attrs, State known, IndexChanges changes) {
+        if (known != null && known.size() == attrs.size() && known.mtime() == mtime(attrs)) return;
+        Path file = realRoot.resolve(path);
+        byte[] content = attrs.size() <= maxTextSize ? readOrNull(file) : null;
+        if (content == null && attrs.size() <= maxTextSize) return; // vanished meanwhile: the next event says so
+        String sha = content != null ? Hashes.of(content) : Hashes.of(file);
+        update(path, sha, attrs, content == null ? null : IndexedText.decode(content));
+        if (known == null) changes.created().add(new IndexChanges.Entry(path, sha));
+        else if (!known.sha256().equals(sha)) changes.changed().add(new IndexChanges.Entry(path, sha));
+    }
+
+    /** @return the paths of text files whose grams include all of {@code grams} (all text files for none), sorted */
+    public List<String> candidates(Set<String> grams) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, "text")), BooleanClause.Occur.FILTER);
+        grams.stream().limit(64).forEach(g -> query.add(new TermQuery(new Term(GRAMS, g)), BooleanClause.Occur.FILTER));
+        List<String> paths = new ArrayList<>();
+        visit(query.build(), Set.of(PATH), doc -> paths.add(doc.get(PATH)));
+        paths.sort(null);
+        return paths;
+    }
+
+    /** @return how many files the index holds */
+    public int size() {
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes recent changes durable, if there are any. */
+    public void commit() {
+        if (!dirty) return;
+        try {
+            dirty = false;
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            commit();
+        } finally {
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+    }
+
+    private Map<String, State> states(String scope) {
+        Query query = scope.isEmpty() ? new TermQuery(new Term(KIND, "file"))
+                : new BooleanQuery.Builder().add(new TermQuery(new Term(PATH, scope)), BooleanClause.Occur.SHOULD)
+                        .add(new PrefixQuery(new Term(PATH, scope + "/")), BooleanClause.Occur.SHOULD).build();
+        Map<String, State> states = new HashMap<>();
+        visit(query, STATE_FIELDS, doc -> states.put(doc.get(PATH), new State(doc.get(SHA),
+                doc.getField(SIZE).numericValue().longValue(), doc.getField(MTIME).numericValue().longValue())));
+        return states;
+    }
+
+    private void update(String path, String sha, BasicFileAttributes attrs, String text) {
+        Document doc = new Document();
+        doc.add(new StringField(PATH, path, Field.Store.YES));
+        doc.add(new StoredField(SHA, sha));
+        doc.add(new StoredField(SIZE, attrs.size()));
+        doc.add(new StoredField(MTIME, mtime(attrs)));
+        doc.add(new StringField(KIND, "file", Field.Store.NO));
+        if (text != null) {
+            doc.add(new StringField(KIND, "text", Field.Store.NO));
+            doc.add(new Field(GRAMS, new GramTokens(Trigrams.of(text)), GRAMS_TYPE));
+        }
+        try {
+            writer.updateDocument(new Term(PATH, path), doc);
+            dirty = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteExact(String path) {
+        try {
+            writer.deleteDocuments(new Term(PATH, path));
+            dirty = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void visit(Query query, Set<String> fields, java.util.function.Consumer<Document> consumer) {
+        try {
+            searchers.maybeRefreshBlocking(); // read-your-writes: a search sees every change made before it
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) visitLeaf(weight, leaf, fields, consumer);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void visitLeaf(Weight weight, LeafReaderContext leaf, Set<String> fields,
+                                  java.util.function.Consumer<Document> consumer) throws IOException {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) return;
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if (live == null || live.get(doc)) consumer.accept(stored.document(doc, fields));
+        }
+    }
+
+    static long mtime(BasicFileAttributes attrs) {
+        var instant = attrs.lastModifiedTime().toInstant();
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    private static byte[] readOrNull(Path file) {
+        try {
+            try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) { // never through a link
+                return in.readAllBytes();
+            }
+        } catch (java.nio.file.FileSystemException e) {
+            return null; // gone, or replaced by a link (ELOOP) meanwhile
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FieldType gramsType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.setStored(false);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vaporform.files.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.vaporform.platform.PlatformProperties;
+
+/**
+ * Contents of file versions, stored once per distinct SHA-256 per project under
+ * {@code <home>/blobs/<projectId>/<first two hex digits>/<sha256>}. Outside the project root on
+ * purpose: a workspace cannot reach or alter history. A blob is written to a temporary name and
+ * moved into place, so a reader never sees half of one.
+ */
+@Component
+public class Blobs {
+
+    private final Path directory;
+
+    public Blobs(PlatformProperties platform) {
+        this.directory = platform.homeDirectory().resolve("blobs");
+    }
+
+    /** Stores the content unless a blob with this hash exists already. */
+    public void store(UUID projectId, String sha256, byte[] content) {
+        Path blob = path(projectId, sha256);
+        if (Files.exists(blob)) return;
+        try {
+            Files.createDirectories(blob.getParent());
+            Path temp = Files.createTempFile(blob.getParent(), ".blob-", ".tmp");
+            Files.write(temp, content);
+            DiskWrites.moveIntoPlace(temp, blob);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores a copy of a file's content unless a blob with this hash exists already. */
+    public void storeCopy(UUID projectId, String sha256, Path file) {
+        Path blob = path(projectId, sha256);
+        if (Files.exists(blob)) return;
+        try {
+            Files.createDirectories(blob.getParent());
+            Path temp = Files.createTempFile(blob.getParent(), ".blob-", ".tmp");
+            Files.copy(file, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            DiskWrites.moveIntoPlace(temp, blob);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the stored content */
+    public byte[] read(UUID projectId, String sha256) {
+        try {
+            return Files.readAllBytes(path(projectId, sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return how many distinct contents the project has stored */
+    public long count(UUID projectId) {
+        Path dir = directory.resolve(projectId.toString());
+        if (!Files.isDirectory(dir)) return 0;
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes every blob of the project (idempotent). */
+    public void deleteProject(UUID projectId) {
+        DiskWrites.deleteTree(directory.resolve(projectId.toString()));
+    }
+
+    private Path path(UUID projectId, String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        return directory.resolve(projectId.toString()).resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+}

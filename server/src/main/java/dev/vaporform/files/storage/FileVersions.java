@@ -1,0 +1,113 @@
+package dev.vaporform.files.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.vaporform.files.FileOrigin;
+import dev.vaporform.files.FileVersion;
+
+/**
+ * The {@code file_versions} table. Version numbers count up per path; callers hold the project's
+ * lock ({@link ProjectLocks}) so "the latest plus one" is never taken twice (the primary key
+ * would refuse it anyway).
+ */
+@Repository
+public class FileVersions {
+
+    private static final String COLUMNS = "path, version, size, sha256, author_id, origin, created_at";
+    private static final String INSERT = """
+            insert into file_versions (project_id, path, version, size, sha256, author_id, origin, created_at)
+            select ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?, ?
+              from file_versions where project_id = ? and path = ?
+            returning""" + " " + COLUMNS;
+
+    /** A version to record. */
+    public record NewVersion(String path, long size, String sha256) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    public FileVersions(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    /** Records the next version of a path. */
+    public FileVersion record(UUID projectId, NewVersion version, UUID authorId, FileOrigin origin) {
+        return jdbc.sql(INSERT)
+                .params(projectId, version.path(), version.size(), version.sha256(), authorId, origin.name(),
+                        Timestamp.from(clock.instant()), projectId, version.path())
+                .query(FileVersions::map).single();
+    }
+
+    /** Records the next version of many paths in one batch (archive import). */
+    public void recordAll(UUID projectId, List<NewVersion> versions, UUID authorId, FileOrigin origin) {
+        String sql = INSERT.substring(0, INSERT.indexOf("returning"));
+        Timestamp now = Timestamp.from(clock.instant());
+        template.batchUpdate(sql, versions, 500, (ps, v) -> {
+            ps.setObject(1, projectId);
+            ps.setString(2, v.path());
+            ps.setLong(3, v.size());
+            ps.setString(4, v.sha256());
+            ps.setObject(5, authorId);
+            ps.setString(6, origin.name());
+            ps.setTimestamp(7, now);
+            ps.setObject(8, projectId);
+            ps.setString(9, v.path());
+        });
+    }
+
+    /** @return the path's newest version */
+    public Optional<FileVersion> latest(UUID projectId, String path) {
+        return jdbc.sql("select " + COLUMNS + " from file_versions where project_id = ? and path = ? order by version desc limit 1")
+                .params(projectId, path).query(FileVersions::map).optional();
+    }
+
+    /** @return every version of the path, newest first */
+    public List<FileVersion> list(UUID projectId, String path) {
+        return jdbc.sql("select " + COLUMNS + " from file_versions where project_id = ? and path = ? order by version desc")
+                .params(projectId, path).query(FileVersions::map).list();
+    }
+
+    /** @return one version of the path */
+    public Optional<FileVersion> find(UUID projectId, String path, long version) {
+        return jdbc.sql("select " + COLUMNS + " from file_versions where project_id = ? and path = ? and version = ?")
+                .params(projectId, path, version).query(FileVersions::map).optional();
+    }
+
+    /** @return each path's newest version number */
+    public java.util.Map<String, Long> latestNumbers(UUID projectId) {
+        java.util.Map<String, Long> latest = new java.util.HashMap<>();
+        jdbc.sql("select path, max(version) as version from file_versions where project_id = ? group by path").param(projectId)
+                .query((rs, row) -> latest.put(rs.getString("path"), rs.getLong("version"))).list();
+        return latest;
+    }
+
+    /** Removes every version of the project (idempotent). */
+    public void deleteProject(UUID projectId) {
+        jdbc.sql("delete from file_versions where project_id = ?").param(projectId).update();
+    }
+
+    /** @return how many versions the project has recorded */
+    public long count(UUID projectId) {
+        return jdbc.sql("select count(*) from file_versions where project_id = ?").param(projectId).query(Long.class).single();
+    }
+
+    private static FileVersion map(ResultSet rs, int row) throws SQLException {
+        Instant created = rs.getTimestamp("created_at").toInstant();
+        return new FileVersion(rs.getString("path"), rs.getLong("version"), rs.getLong("size"), rs.getString("sha256"),
+                rs.getObject("author_id", UUID.class), FileOrigin.valueOf(rs.getString("origin")), created);
+    }
+}

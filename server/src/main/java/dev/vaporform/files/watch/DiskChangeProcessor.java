@@ -1,0 +1,66 @@
+package dev.vaporform.files.watch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.vaporform.files.search.IndexChanges;
+import dev.vaporform.files.search.ProjectIndex;
+import dev.vaporform.files.search.ProjectIndexes;
+import dev.vaporform.files.storage.FileEvents;
+import dev.vaporform.files.storage.ProjectLocks;
+import dev.vaporform.files.storage.ProjectRoots;
+import dev.vaporform.files.storage.ProjectUsage;
+
+/**
+ * Processes a batch of paths changed on disk: the index is synced below each of them, and what
+ * really changed becomes events. Our own API writes updated the index under the same lock
+ * before their rename reached the watcher, so the sync finds nothing new for them and they are
+ * not announced twice.
+ */
+@Component
+public class DiskChangeProcessor {
+
+    private final ProjectIndexes indexes;
+    private final ProjectRoots roots;
+    private final ProjectLocks locks;
+    private final ProjectUsage usage;
+    private final FileEvents events;
+
+    public DiskChangeProcessor(ProjectIndexes indexes, ProjectRoots roots, ProjectLocks locks, ProjectUsage usage,
+                               FileEvents events) {
+        this.indexes = indexes;
+        this.roots = roots;
+        this.locks = locks;
+        this.usage = usage;
+        this.events = events;
+    }
+
+    void open(UUID projectId) {
+        if (exists(projectId)) indexes.of(projectId);
+    }
+
+    void close(UUID projectId) {
+        indexes.close(projectId);
+    }
+
+    void process(UUID projectId, List<String> scopes) {
+        if (scopes.isEmpty() || !exists(projectId)) return;
+        List<Object> published = locks.with(projectId, () -> {
+            ProjectIndex index = indexes.of(projectId);
+            Path root = roots.realRoot(projectId);
+            IndexChanges changes = IndexChanges.collecting();
+            scopes.forEach(scope -> changes.addAll(index.sync(root, scope)));
+            if (!changes.isEmpty()) usage.invalidate(projectId);
+            return DiskChangeEvents.of(projectId, changes);
+        });
+        events.publish(published);
+    }
+
+    private boolean exists(UUID projectId) {
+        return Files.isDirectory(roots.rootIfExists(projectId)); // never recreate a deleted project's root
+    }
+}

@@ -1,0 +1,214 @@
+package dev.vaporform.files.watch;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.vaporform.files.Watch;
+import dev.vaporform.files.storage.DiskWrites;
+import dev.vaporform.files.storage.FilesProperties;
+import dev.vaporform.files.storage.ProjectRoots;
+import dev.vaporform.files.storage.TreeWalk;
+
+/**
+ * Watches the trees of active projects (held through {@link #hold}, or touched through the API
+ * within the idle timeout) with one inotify-backed {@link WatchService}: every directory is
+ * registered, new ones as they appear; links are never entered. Changes are collected per
+ * project and processed by {@link DiskChangeProcessor} once the tree has been quiet for the
+ * debounce time; an overflow (the kernel dropped events) turns into a rescan of the project.
+ */
+@Component
+public class ProjectWatchers {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectWatchers.class);
+
+    private final ProjectRoots roots;
+    private final FilesProperties properties;
+    private final DiskChangeProcessor processor;
+    private final Map<UUID, WatchedProject> projects = new ConcurrentHashMap<>();
+    private final Map<WatchKey, Registration> registrations = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("files-watch-batches").daemon().factory());
+    private final WatchService service;
+
+    private record Registration(WatchedProject project, Path directory) {}
+
+    public ProjectWatchers(ProjectRoots roots, FilesProperties properties, DiskChangeProcessor processor) throws IOException {
+        this.roots = roots;
+        this.properties = properties;
+        this.processor = processor;
+        this.service = FileSystems.getDefault().newWatchService();
+        Thread.ofPlatform().name("files-watch").daemon().start(this::poll);
+        long sweep = Math.max(1000, Math.min(60_000, properties.watchIdleTimeout().toMillis() / 4));
+        scheduler.scheduleWithFixedDelay(this::stopIdle, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keeps the project watched until the returned hold is closed. Returns once watching has
+     * begun, so every change made on disk after this call is announced.
+     */
+    public Watch hold(UUID projectId) {
+        WatchedProject project = activate(projectId);
+        project.hold();
+        start(project);
+        project.ready.join();
+        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) project.release(System.nanoTime());
+        };
+    }
+
+    /** Notes API use: the project stays watched for the idle timeout from now. */
+    public void touch(UUID projectId) {
+        activate(projectId).touch(System.nanoTime());
+    }
+
+    /** @return whether the project is being watched */
+    public boolean isWatching(UUID projectId) {
+        return projects.containsKey(projectId);
+    }
+
+    /** Stops watching the project and drops its pending changes (it is being deleted, or idle). */
+    public void stop(UUID projectId) {
+        WatchedProject project = projects.remove(projectId);
+        if (project == null) return;
+        var flush = project.replaceFlush(null);
+        if (flush != null) flush.cancel(false);
+        project.keys.forEach(key -> {
+            key.cancel();
+            registrations.remove(key);
+        });
+    }
+
+    private WatchedProject activate(UUID projectId) {
+        WatchedProject existing = projects.get(projectId);
+        if (existing != null) return existing;
+        WatchedProject created = new WatchedProject(projectId, System.nanoTime());
+        existing = projects.putIfAbsent(projectId, created);
+        if (existing != null) return existing;
+        scheduler.execute(() -> start(created)); // only once it is in the map, which start() checks
+        return created;
+    }
+
+    private void start(WatchedProject project) {
+        if (!project.starting.compareAndSet(false, true)) return;
+        try {
+            if (projects.get(project.id) == project) {
+                registerTree(project, roots.realRoot(project.id));
+                processor.open(project.id); // syncs the index quietly: what changed while nobody watched is no event
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not start watching project {}", project.id, e);
+        } finally {
+            project.ready.complete(null);
+        }
+    }
+
+    private void registerTree(WatchedProject project, Path directory) {
+        Path root = roots.realRoot(project.id);
+        register(project, directory);
+        TreeWalk.walk(root, directory, (path, attrs) -> {
+            if (attrs.isDirectory()) register(project, root.resolve(path));
+        });
+    }
+
+    private void register(WatchedProject project, Path directory) {
+        try {
+            WatchKey key = directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+            registrations.put(key, new Registration(project, directory));
+            project.keys.add(key);
+        } catch (IOException | ClosedWatchServiceException e) {
+            // the directory went away meanwhile: its parent's event covers it
+        }
+    }
+
+    private void poll() {
+        try {
+            while (true) {
+                WatchKey key = service.take();
+                Registration registration = registrations.get(key);
+                if (registration == null) {
+                    key.cancel();
+                    continue;
+                }
+                key.pollEvents().forEach(event -> handle(registration, event));
+                if (!key.reset()) {
+                    registrations.remove(key);
+                    registration.project().keys.remove(key);
+                }
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            // shutting down
+        }
+    }
+
+    private void handle(Registration registration, WatchEvent<?> event) {
+        WatchedProject project = registration.project();
+        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+            log.info("Watch events of project {} overflowed; rescanning it", project.id);
+            changed(project, null);
+            return;
+        }
+        Path child = registration.directory().resolve((Path) event.context());
+        if (child.getFileName().toString().startsWith(DiskWrites.TEMP_PREFIX)) return;
+        if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+            registerTree(project, child);
+        }
+        changed(project, TreeWalk.relative(roots.realRoot(project.id), child));
+    }
+
+    private void changed(WatchedProject project, String path) {
+        long now = System.nanoTime();
+        project.changed(path, now);
+        long debounce = properties.watchDebounce().toNanos();
+        // Debounce, but never defer a batch by more than ten quiet periods while changes keep coming.
+        long delay = now - project.firstPendingNanos() > 10 * debounce ? 0 : debounce;
+        var previous = project.replaceFlush(scheduler.schedule(() -> flush(project), delay, TimeUnit.NANOSECONDS));
+        if (previous != null) previous.cancel(false);
+    }
+
+    private void flush(WatchedProject project) {
+        if (projects.get(project.id) != project) return;
+        WatchedProject.Batch batch = project.take();
+        if (batch.rescan()) registerTree(project, roots.realRoot(project.id));
+        try {
+            processor.process(project.id, batch.scopes());
+        } catch (RuntimeException e) {
+            log.warn("Processing changes on disk of project {} failed", project.id, e);
+        }
+    }
+
+    private void stopIdle() {
+        long now = System.nanoTime();
+        long timeout = properties.watchIdleTimeout().toNanos();
+        projects.values().stream().filter(p -> p.idle(now, timeout)).map(p -> p.id).toList().forEach(id -> {
+            stop(id);
+            processor.close(id);
+        });
+    }
+
+    @PreDestroy
+    void shutdown() throws IOException {
+        scheduler.shutdownNow();
+        service.close();
+    }
+}

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import dev.vaporform.containers.internal.DevContainer.LifecycleCommand;
 
 /**
- * Runs devcontainer lifecycle commands as the remote user in the workspace folder, with their
- * output streamed line by line to the workspace log. Named commands of the object form run in
- * parallel; if one fails, later lifecycle commands are not run (as the spec says).
+ * Runs devcontainer lifecycle commands as the remote user in the workspace folder, with the
+ * command line, its output and its exit code added to the workspace log when it finishes. Named
+ * commands of the object form run in parallel; if one fails, later lifecycle commands are not
+ * run (as the spec says).
  */
 @Component
 class LifecycleRunner {

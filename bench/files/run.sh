@@ -110,7 +110,7 @@ for entry in "${QUERIES[@]}"; do
   IFS='|' read -r name api grepargs <<<"$entry"
   read -r -a gargs <<<"$grepargs"
   time_api "$api" >"$WORK/api.ms"; api_hits=$(cat "$WORK/api.count")
-  time_cmd "$TREE" grep -rn "${gargs[@]}" . >"$WORK/grep.ms"; grep_lines=$(cat "$WORK/cmd.count")
+  time_cmd "$TREE" grep -rn --exclude-dir=.git "${gargs[@]}" . >"$WORK/grep.ms"; grep_lines=$(cat "$WORK/cmd.count")
   gg50="n/a"; ggx="n/a"
   if [[ $HAVE_GIT == 1 ]]; then
     time_cmd "$TREE" git grep -n "${gargs[@]}" >"$WORK/gitgrep.ms"; gg50=$(percentile 50 <"$WORK/gitgrep.ms")

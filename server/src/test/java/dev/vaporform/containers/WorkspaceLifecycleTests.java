@@ -61,6 +61,20 @@ class WorkspaceLifecycleTests extends WorkspaceTestSupport {
     }
 
     @Test
+    void filesWrittenThroughTheApiStayWritableInsideTheWorkspace() {
+        createProject("Shared files");
+        start();
+        assertThat(http.put("/api/projects/" + projectId + "/files/api.txt", "from the api\n")
+                .contentType("application/octet-stream").bearer(owner.accessToken()).send().status()).isEqualTo(201);
+        assertThat(http.post("/api/projects/" + projectId + "/directories", Map.of("path", "made/by/api"))
+                .bearer(owner.accessToken()).send().status()).isEqualTo(201);
+        var append = exec(List.of("sh", "-c", "echo and the shell >> /workspace/api.txt && touch /workspace/made/by/api/x"));
+        assertThat(append.json().path("exitCode").asInt()).as(append.toString()).isZero();
+        var read = http.get("/api/projects/" + projectId + "/files/api.txt").bearer(owner.accessToken()).send();
+        assertThat(read.body()).isEqualTo("from the api\nand the shell\n");
+    }
+
+    @Test
     void concurrentStartsCreateOneContainer() {
         createProject("Race");
         List<CompletableFuture<Http.Response>> starts = java.util.stream.IntStream.range(0, 4)

@@ -27,6 +27,7 @@ class RequestLogTests extends IntegrationTest {
 
         String log = output.getAll();
         assertThat(log).contains("GET /api/projects -> 200", "POST /api/auth/login -> 401");
+        assertThat(log).as("authenticated requests name their user").contains("(user " + session.id() + ")");
         assertThat(log).doesNotContain(session.accessToken(), session.refreshToken(), Users.PASSWORD,
                 "Wrong-password-in-log-77", "query-secret-ticket-value", "garbage-token-value-xyz");
     }

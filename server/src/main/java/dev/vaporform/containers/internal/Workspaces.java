@@ -1,6 +1,5 @@
 package dev.vaporform.containers.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.vaporform.containers.WorkspaceStatus;
 import dev.vaporform.auth.WorkspaceTokens;
 import dev.vaporform.containers.WorkspaceStatusChanged;
+import dev.vaporform.files.ProjectFiles;
 import dev.vaporform.platform.PlatformProperties;
 
 /**
@@ -43,11 +43,13 @@ public class Workspaces {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final WorkspaceTokens workspaceTokens;
+    private final ProjectFiles projectFiles;
 
-    Workspaces(WorkspaceTokens workspaceTokens, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
+    Workspaces(WorkspaceTokens workspaceTokens, ProjectFiles projectFiles, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
                WorkspaceLogBook logBook, ContainersProperties properties, PlatformProperties platform,
                TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.workspaceTokens = workspaceTokens;
+        this.projectFiles = projectFiles;
         this.rows = rows;
         this.containers = containers;
         this.devContainers = devContainers;
@@ -113,14 +115,9 @@ public class Workspaces {
         logBook.forget(projectId);
     }
 
+    /** @return the project's directory, the one the container mounts at /workspace (owned by the files module) */
     public Path projectDirectory(UUID projectId) {
-        try {
-            Path dir = platform.homeDirectory().resolve("projects").resolve(projectId.toString());
-            Files.createDirectories(dir);
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new WorkspaceProblems.StartFailed("the project directory cannot be created: " + e.getMessage());
-        }
+        return projectFiles.root(projectId);
     }
 
     /** @return the claimed row, or null when another start is already in progress */

@@ -36,6 +36,7 @@ public final class DiskWrites {
         try {
             Files.write(temp, content);
             keepPermissions(target, temp);
+            Ownership.matchParent(temp, target.getParent());
             moveIntoPlace(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);
@@ -45,6 +46,7 @@ public final class DiskWrites {
 
     /** Moves a file over {@code target} atomically (a rename); a copy when they are on different filesystems. */
     public static void moveIntoPlace(Path source, Path target) throws IOException {
+        Ownership.matchParent(source, target.getParent());
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

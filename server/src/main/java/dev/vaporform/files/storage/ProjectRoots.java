@@ -199,6 +199,7 @@ public class ProjectRoots {
     private static void createDirectory(Path dir) {
         try {
             Files.createDirectory(dir);
+            Ownership.matchParent(dir, dir.getParent());
         } catch (java.nio.file.FileAlreadyExistsException e) {
             // created meanwhile (a workspace process): fine if it is a directory, checked by the caller's next step
         } catch (IOException e) {

@@ -69,6 +69,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
                 : List.of(new SimpleGrantedAuthority("ROLE_USER"));
         var authentication = new UsernamePasswordAuthenticationToken(user.get(), null, authorities);
+        request.setAttribute(AuthenticatedUser.class.getName(), user.get()); // for the request log, which runs outside
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

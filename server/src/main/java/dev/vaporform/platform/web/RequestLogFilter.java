@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,7 +35,7 @@ class RequestLogFilter extends OncePerRequestFilter {
         } finally {
             long millis = (System.nanoTime() - start) / 1_000_000;
             String path = LogSafe.path(request.getRequestURI());
-            String user = currentUser();
+            String user = request.getAttribute(AuthenticatedUser.class.getName()) instanceof AuthenticatedUser u ? u.id().toString() : "-";
             log.atInfo()
                     .addKeyValue("method", request.getMethod())
                     .addKeyValue("path", path)
@@ -51,10 +50,5 @@ class RequestLogFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
         return uri.startsWith("/actuator/health") || uri.startsWith("/actuator/prometheus");
-    }
-
-    private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof AuthenticatedUser u ? u.id().toString() : "-";
     }
 }

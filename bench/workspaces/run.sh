@@ -27,7 +27,7 @@ for _ in $(seq 1 600); do curl -sf "$BASE/actuator/health/readiness" >/dev/null 
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 TOKEN=$(curl -sf "$BASE/api/auth/register" -H 'content-type: application/json' \
-  -d '{"email":"bench@example.com","password":"bench-marking-is-fun-2026","name":"Bench"}' | json "['accessToken']")
+  -d '{"email":"bench@example.com","password":"measured-quietly-on-two-cores-2026","name":"Bench"}' | json "['accessToken']")
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 new_project() { curl -sf "$BASE/api/projects" -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"name":"b"}' | json "['id']"; }
 

@@ -3,6 +3,7 @@ package dev.vaporform.auth.internal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -18,14 +19,16 @@ import org.springframework.stereotype.Component;
 class PasswordHasher {
 
     private final PasswordEncoder encoder;
-    private final String dummyHash;
+    // Computed off the start-up path: one argon2 run costs what start-up can do without.
+    private final CompletableFuture<String> dummyHash;
 
     PasswordHasher() {
         var argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
         this.encoder = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        this.dummyHash = encoder.encode(HexFormat.of().formatHex(random));
+        this.dummyHash = CompletableFuture.supplyAsync(() -> encoder.encode(HexFormat.of().formatHex(random)),
+                runnable -> Thread.ofVirtual().start(runnable));
     }
 
     String hash(String password) {
@@ -38,7 +41,7 @@ class PasswordHasher {
 
     /** Spends the same work as {@link #matches} and answers false. */
     boolean matchesNobody(String password) {
-        encoder.matches(password, dummyHash);
+        encoder.matches(password, dummyHash.join());
         return false;
     }
 }

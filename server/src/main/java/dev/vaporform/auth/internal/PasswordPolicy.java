@@ -1,6 +1,7 @@
 package dev.vaporform.auth.internal;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
@@ -21,13 +22,14 @@ class PasswordPolicy {
     static final int MIN_LENGTH = 8;
     static final int MAX_LENGTH = 128;
 
-    private final Nbvcxz estimator;
+    // nbvcxz loads its dictionaries when built: do it beside start-up, not in its way.
+    private final CompletableFuture<Nbvcxz> estimator;
 
     PasswordPolicy(AuthProperties properties) {
-        this.estimator = new Nbvcxz(new ConfigurationBuilder()
+        this.estimator = CompletableFuture.supplyAsync(() -> new Nbvcxz(new ConfigurationBuilder()
                 .setMinimumEntropy(properties.passwordMinEntropy())
                 .setMaxLength(MAX_LENGTH)
-                .createConfiguration());
+                .createConfiguration()), runnable -> Thread.ofVirtual().start(runnable));
     }
 
     /** @throws InvalidParameter for a length out of bounds; @throws WeakPassword naming what is wrong, in words a user can act on */
@@ -39,7 +41,7 @@ class PasswordPolicy {
         if (localPart.length() >= 4 && password.toLowerCase(Locale.ROOT).contains(localPart.toLowerCase(Locale.ROOT))) {
             throw new WeakPassword(field, "must not contain your email address");
         }
-        Result result = estimator.estimate(password);
+        Result result = estimator.join().estimate(password);
         if (!result.isMinimumEntropyMet()) {
             String warning = result.getFeedback() == null ? null : result.getFeedback().getWarning();
             String reason = warning == null ? "" : " (" + warning.replaceAll("[.\\s]+$", "") + ")";

@@ -34,6 +34,16 @@ final class ShareDbClient implements WebSocket.Listener {
         return client;
     }
 
+    /** Connects with {@code Authorization: Bearer} on the upgrade, as non-browser clients may. */
+    static ShareDbClient connectWithBearer(int port, String accessToken) {
+        ShareDbClient client = new ShareDbClient();
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + accessToken)
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws/collab"), client).join();
+        client.src = client.next(f -> "init".equals(f.path("a").asString())).path("id").asString();
+        return client;
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);

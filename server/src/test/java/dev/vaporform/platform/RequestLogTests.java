@@ -31,4 +31,27 @@ class RequestLogTests extends IntegrationTest {
         assertThat(log).doesNotContain(session.accessToken(), session.refreshToken(), Users.PASSWORD,
                 "Wrong-password-in-log-77", "query-secret-ticket-value", "garbage-token-value-xyz");
     }
+
+    @Test
+    void webSocketTicketsInTheQueryStringNeverReachTheLog(CapturedOutput output) {
+        var session = users.register(uniqueEmail("ticket-logged"));
+        java.util.List<String> tickets = new java.util.ArrayList<>();
+        for (String path : java.util.List.of("/ws/collab", "/ws/events")) {
+            String ticket = http.post("/api/realtime/tickets", null).bearer(session.accessToken()).send().text("ticket");
+            tickets.add(ticket);
+            var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(java.net.URI.create("ws://localhost:" + port + path + "?ticket=" + ticket),
+                            new java.net.http.WebSocket.Listener() {}).join();
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "").join();
+        }
+        String reused = tickets.getFirst(); // a spent ticket is refused (401), and still not logged
+        java.util.concurrent.CompletableFuture<?> refused = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://localhost:" + port + "/ws/events?ticket=" + reused),
+                        new java.net.http.WebSocket.Listener() {});
+        assertThat(refused).failsWithin(java.time.Duration.ofSeconds(10));
+
+        org.awaitility.Awaitility.await().untilAsserted(() ->
+                assertThat(output.getAll()).contains("GET /ws/collab -> ", "GET /ws/events -> 401"));
+        assertThat(output.getAll()).doesNotContain(tickets.toArray(String[]::new)).doesNotContain("ticket=");
+    }
 }

@@ -66,6 +66,15 @@ class RefreshTokens {
                 .param(familyId).query(Long.class).single() == 1;
     }
 
+    /** @return whether the family is not revoked and holds a refresh token still within its lifetime */
+    boolean isFamilyAlive(UUID familyId, Instant now) {
+        return jdbc.sql("""
+                        select count(*) from refresh_token_families f
+                        where f.id = ? and f.revoked_at is null
+                        and exists (select 1 from refresh_tokens t where t.family_id = f.id and t.expires_at > ?)""")
+                .params(familyId, Timestamp.from(now)).query(Long.class).single() == 1;
+    }
+
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }

@@ -25,6 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param accessCacheTtl        how long a connection trusts a role it checked (events invalidate it at once)
  * @param clientIdTtl           how long an issued connection id ({@code src}) may be reclaimed by its user after a disconnect
  * @param commitBatchSize       most ops committed in one group-commit transaction
+ * @param revalidateInterval    how often open sockets re-check that their user is active and their sign-in session
+ *                              alive (logout, expiry); a socket that fails is closed 1008 within this interval
+ * @param chatMaxLength         longest chat message, in characters
+ * @param chatMessagesPerMinute chat messages one user may send per minute on one socket, sustained
+ * @param chatBurst             chat messages one socket may send at once before the rate applies
+ * @param redisChannelPrefix    prefix of the Redis channels nodes talk on (several installations may share a Redis)
  */
 @Validated
 @ConfigurationProperties("vaporform.collab")
@@ -42,4 +48,9 @@ public record CollabProperties(
         @DefaultValue("5s") Duration unloadDelay,
         @DefaultValue("1s") Duration accessCacheTtl,
         @DefaultValue("24h") Duration clientIdTtl,
-        @DefaultValue("500") @Min(1) int commitBatchSize) {}
+        @DefaultValue("500") @Min(1) int commitBatchSize,
+        @DefaultValue("60s") Duration revalidateInterval,
+        @DefaultValue("2000") @Min(1) int chatMaxLength,
+        @DefaultValue("30") @Min(1) int chatMessagesPerMinute,
+        @DefaultValue("5") @Min(1) int chatBurst,
+        @DefaultValue("vaporform:") String redisChannelPrefix) {}

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
@@ -23,6 +24,11 @@ import dev.vaporform.projects.ProjectDeleted;
 class Connections {
 
     private final Map<String, CollabConnection> open = new ConcurrentHashMap<>();
+    private final SignInCheck signInCheck;
+
+    Connections(SignInCheck signInCheck) {
+        this.signInCheck = signInCheck;
+    }
 
     /** @return false (and nothing is added) when the user already has {@code max} connections */
     synchronized boolean add(CollabConnection connection, int max) {
@@ -61,6 +67,18 @@ class Connections {
         for (CollabConnection c : open.values()) {
             if (c.user().id().equals(event.userId())) {
                 c.refuse(Protocol.policyFrame("session-ended", "Your sessions ended (" + event.reason() + "); sign in again."),
+                        CloseStatus.POLICY_VIOLATION.withReason("session-ended"));
+            }
+        }
+    }
+
+    /** Closes the connections of users no longer signed in (case 46), every {@code revalidate-interval}. */
+    @Scheduled(fixedDelayString = "${vaporform.collab.revalidate-interval:60s}", initialDelayString = "${vaporform.collab.revalidate-interval:60s}")
+    void revalidate() {
+        var signedOut = signInCheck.signedOut(open.values().stream().map(CollabConnection::user).toList());
+        for (CollabConnection c : open.values()) {
+            if (signedOut.contains(c.user())) {
+                c.refuse(Protocol.policyFrame("session-ended", "Your sign-in session ended; sign in again."),
                         CloseStatus.POLICY_VIOLATION.withReason("session-ended"));
             }
         }

@@ -44,6 +44,8 @@ final class DocumentAuthority {
     private Document committedDoc;
     private long committedVersion;
     private long generation;
+    /** The version other nodes are known to have committed up to (from the bus). */
+    private long remoteAhead;
 
     DocumentAuthority(DocumentKey key, DocumentServices services, Runnable idle) {
         this.key = key;
@@ -72,8 +74,9 @@ final class DocumentAuthority {
         committedDoc = doc = state.doc();
         committedVersion = version = state.version();
         history.reset(state.ops(), version, state.oldestStored());
-        fileSync.synced(state.fileText(), version, state.fileVersion());
+        fileSync.synced(state.fileText(), state.fileTextVersion());
         loaded = true;
+        if (state.fileTextVersion() < version) fileSync.edited(version - 1); // the file lags: write it back
     }
 
     // ---- subscriptions
@@ -118,7 +121,9 @@ final class DocumentAuthority {
     /** The connection closed: it stops receiving, and its presences are cleared for the others. */
     void leave(CollabConnection connection) {
         subscribers.remove(connection);
-        presence.leave(connection, committedVersion);
+        for (ObjectNode cleared : presence.leave(connection, committedVersion)) {
+            services.bus().publish(NodeMessages.channel(key), NodeMessages.presence(services.bus().nodeId(), cleared));
+        }
         fileSync.maybeIdle();
     }
 
@@ -202,6 +207,8 @@ final class DocumentAuthority {
         committedDoc = entry.after();
         committedVersion = entry.op().version() + 1;
         for (OpHistory.Waiter waiter : entry.waiters()) acknowledge(waiter.submission().from(), waiter.base(), waiter.submission(), entry.op().version());
+        services.bus().publish(NodeMessages.channel(key), NodeMessages.op(services.bus().nodeId(), entry.op()));
+        catchUp();
         broadcastCommitted();
         fileSync.edited(entry.op().version());
     }
@@ -248,6 +255,31 @@ final class DocumentAuthority {
         for (OpHistory.Entry entry : dropped) entry.waiters().forEach(w -> retry(w.submission()));
     }
 
+    /**
+     * An op another node committed. Applied when it is the next version and nothing of ours is
+     * still being stored; a later one (a message lost or reordered) is caught up from the log;
+     * while ours are pending it waits: either ours conflict (and {@link #recover} reloads) or
+     * they commit first and the catch-up after them reads the rest.
+     */
+    void remoteCommitted(CommittedOp op) {
+        if (!loaded || op.version() < committedVersion) return;
+        remoteAhead = Math.max(remoteAhead, op.version() + 1);
+        if (hasPending()) return;
+        applyStored(op);
+        catchUp();
+        broadcastCommitted();
+    }
+
+    /** Reads from the log what other nodes committed beyond our version. */
+    private void catchUp() {
+        if (remoteAhead <= committedVersion || hasPending()) return;
+        try {
+            for (CommittedOp op : services.opLog().ops(key, committedVersion, remoteAhead)) applyStored(op);
+        } catch (RuntimeException e) {
+            log.warn("Catching up {} from the log failed: {}", key.path(), e.getMessage());
+        }
+    }
+
     /** An op another writer committed (read back from the log, or fanned out from another node). */
     void applyStored(CommittedOp op) {
         if (op.version() != committedVersion || hasPending()) return;
@@ -282,9 +314,25 @@ final class DocumentAuthority {
     ObjectNode updatePresence(CollabConnection from, ObjectNode frame) {
         ensureLoaded();
         from.documents.add(key); // so its presence is cleared when it leaves
+        ObjectNode sent = presence.update(from, frame, missedSince(frame), version(frame));
+        services.bus().publish(NodeMessages.channel(key), NodeMessages.presence(services.bus().nodeId(), sent));
+        return sent;
+    }
+
+    /** A presence from a client of another node: passed on to this node's listeners. */
+    void remotePresence(ObjectNode frame) {
+        if (!loaded) return;
+        presence.updateRemote(frame, missedSince(frame), version(frame));
+    }
+
+    private List<CommittedOp> missedSince(ObjectNode frame) {
         long v = frame.path("v").asLong(committedVersion);
-        List<CommittedOp> missed = v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null;
-        return presence.update(from, frame, missed, missed == null ? v : committedVersion);
+        return v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null;
+    }
+
+    private long version(ObjectNode frame) {
+        long v = frame.path("v").asLong(committedVersion);
+        return v < committedVersion && v >= history.oldestStored() ? committedVersion : v;
     }
 
     void listenToPresence(CollabConnection connection) {
@@ -307,6 +355,12 @@ final class DocumentAuthority {
         } catch (ShareDbError e) {
             log.warn("A change on disk to {} could not be merged: {}", key.path(), e.getMessage());
         }
+    }
+
+    /** @return the newest version after {@code after} whose text is {@code text} (kept in memory), or -1 */
+    long versionOfText(String text, long after) {
+        if (committedVersion > after && text.equals(committedText())) return committedVersion;
+        return history.versionOfText(text, after);
     }
 
     List<CollabConnection> subscriberList() {

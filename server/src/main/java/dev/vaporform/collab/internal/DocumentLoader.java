@@ -21,7 +21,8 @@ import dev.vaporform.platform.ProblemException;
  */
 final class DocumentLoader {
 
-    record Loaded(Document doc, long version, List<CommittedOp> ops, long oldestStored, String fileText, Long fileVersion) {}
+    /** @param fileTextVersion the document version whose text the file holds (below {@code version} when it lags) */
+    record Loaded(Document doc, long version, List<CommittedOp> ops, long oldestStored, String fileText, long fileTextVersion) {}
 
     private final DocumentKey key;
     private final DocumentServices services;
@@ -47,7 +48,7 @@ final class DocumentLoader {
             stored = Optional.empty();
         }
         if (stored.isEmpty()) {
-            if (file.isEmpty()) return new Loaded(null, 0, List.of(), 0, null, null);
+            if (file.isEmpty()) return new Loaded(null, 0, List.of(), 0, null, 0);
             return created(file.get());
         }
         return replayed(stored.get(), file.get());
@@ -57,27 +58,37 @@ final class DocumentLoader {
         String text = text(file);
         CommittedOp create = new CommittedOp(0, services.serverOps().src, services.serverOps().next(), null, text, null);
         services.opLog().append(List.of(new OpLog.Append(key, create)));
-        return new Loaded(document(text), 1, List.of(create), 0, text, file.version().version());
+        return new Loaded(document(text), 1, List.of(create), 0, text, 1);
     }
 
+    /**
+     * Replays the stored ops. The file may lag the op log (a crash before write-back): when it
+     * holds the text of some version we stored, it is ours and merely behind, so nothing is
+     * merged and the write-back catches up. Only a text we never had is a change made outside.
+     */
     private Loaded replayed(OpLog.Stored stored, FileContent file) {
+        String onDisk = text(file);
+        int diskLength = onDisk.codePointCount(0, onDisk.length());
         Document doc = document(stored.text());
+        long diskMatch = doc.length() == diskLength && stored.text().equals(onDisk) ? stored.textVersion() : -1;
         List<CommittedOp> ops = new java.util.ArrayList<>(stored.ops());
         for (CommittedOp op : stored.ops()) {
-            if (op.version() >= stored.textVersion()) doc = doc.apply(op.op());
+            if (op.version() < stored.textVersion()) continue;
+            doc = doc.apply(op.op());
+            if (doc.length() == diskLength && doc.toString().equals(onDisk)) diskMatch = op.version() + 1;
         }
         long version = stored.version();
-        String onDisk = text(file);
-        if (!onDisk.equals(doc.toString())) {
+        if (diskMatch < 0) {
             Op change = TextDiff.between(doc.toString(), onDisk);
             CommittedOp op = new CommittedOp(version, services.serverOps().src, services.serverOps().next(), change, null, null);
             services.opLog().append(List.of(new OpLog.Append(key, op)));
             doc = doc.apply(change);
             ops.add(op);
             version++;
+            diskMatch = version;
         }
         long oldest = services.opLog().oldest(key, version);
-        return new Loaded(doc, version, ops, oldest, onDisk, file.version().version());
+        return new Loaded(doc, version, ops, oldest, onDisk, diskMatch);
     }
 
     private Optional<FileContent> readFile() {

@@ -7,4 +7,4 @@ import dev.vaporform.files.ProjectFiles;
 
 /** What every document authority uses, bundled so an authority is cheap to create. */
 record DocumentServices(OpLog opLog, Committer committer, CollabProperties properties, ProjectFiles files,
-                        ScheduledExecutorService timers, Executor executor, ServerOpIds serverOps) {}
+                        ScheduledExecutorService timers, Executor executor, ServerOpIds serverOps, ClusterBus bus) {}

@@ -24,10 +24,10 @@ class Documents implements DisposableBean {
     private final DocumentServices services;
     private final ScheduledExecutorService timers;
 
-    Documents(OpLog opLog, Committer committer, CollabProperties properties, ProjectFiles files, ServerOpIds serverOps) {
+    Documents(OpLog opLog, Committer committer, CollabProperties properties, ProjectFiles files, ServerOpIds serverOps, ClusterBus bus) {
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("collab-timers").daemon().factory());
         this.services = new DocumentServices(opLog, committer, properties, files, timers,
-                Executors.newVirtualThreadPerTaskExecutor(), serverOps);
+                Executors.newVirtualThreadPerTaskExecutor(), serverOps, bus);
     }
 
     /** Runs {@code work} on the document's queue, loading the authority first if needed. */
@@ -52,13 +52,30 @@ class Documents implements DisposableBean {
         return live.keySet().stream().filter(k -> k.projectId().equals(projectId)).toList();
     }
 
+    /**
+     * A new authority listens to what other nodes commit and present on the document before it
+     * loads, so nothing committed elsewhere between its load and its subscription goes unseen.
+     */
     private DocumentAuthority create(DocumentKey key) {
         DocumentAuthority[] holder = new DocumentAuthority[1];
+        ClusterBus.Subscription subscription = services.bus().subscribe(NodeMessages.channel(key), message -> fromNode(key, message));
         holder[0] = new DocumentAuthority(key, services, () -> {
             holder[0].unloaded = true;
+            subscription.close();
             live.remove(key, holder[0]);
         });
         return holder[0];
+    }
+
+    private void fromNode(DocumentKey key, String text) {
+        var message = NodeMessages.read(text);
+        if (services.bus().nodeId().equals(message.path("n").asString())) return;
+        if ("op".equals(message.path("t").asString())) {
+            CommittedOp op = NodeMessages.committedOp(message);
+            ifLive(key, a -> a.remoteCommitted(op));
+        } else if ("p".equals(message.path("t").asString()) && message.get("f") instanceof tools.jackson.databind.node.ObjectNode frame) {
+            ifLive(key, a -> a.remotePresence(frame));
+        }
     }
 
     @Override

@@ -44,7 +44,8 @@ final class FileSync {
         this.idle = idle;
     }
 
-    void synced(String text, long version, Long fileVersion) {
+    /** The file holds {@code text}, the document's text at {@code version}. */
+    void synced(String text, long version) {
         diskText = text;
         diskVersion = version;
         textSavedAt = version;
@@ -56,7 +57,6 @@ final class FileSync {
         if (dirtySince == 0) dirtySince = now;
         long maxLeft = services.properties().writeBackMaxDelay().toNanos() - (now - dirtySince);
         schedule(Math.max(0, Math.min(services.properties().writeBackDelay().toNanos(), maxLeft)));
-        if (version + 1 - textSavedAt >= services.properties().textSaveInterval()) saveText();
     }
 
     private void schedule(long delayNanos) {
@@ -105,6 +105,7 @@ final class FileSync {
         if (result.done()) {
             diskText = text;
             diskVersion = version;
+            if (version - textSavedAt >= services.properties().textSaveInterval()) saveText(text, version);
         } else if (result.changedOnDisk() != null) {
             merge(result.changedOnDisk());
         }
@@ -143,6 +144,12 @@ final class FileSync {
             return;
         }
         if (onDisk.equals(diskText)) return;
+        long written = authority.versionOfText(onDisk, diskVersion);
+        if (written >= 0) { // a write-back of a newer version, by another node: not a change made outside
+            diskText = onDisk;
+            diskVersion = written;
+            return;
+        }
         authority.submitServerOp(TextDiff.between(diskText, onDisk), diskVersion);
         diskText = onDisk;
         diskVersion = authority.committedVersion();
@@ -170,14 +177,19 @@ final class FileSync {
 
     private void unloadIfIdle() {
         if (authority.hasSubscribers() || writing || authority.hasPending() || dirtySince != 0) return;
-        if (authority.exists() && !deleted) saveText();
+        if (authority.exists() && !deleted && authority.committedText().equals(diskText)) {
+            saveText(diskText, authority.committedVersion());
+        }
         idle.run();
     }
 
-    private void saveText() {
+    /**
+     * Saves a text the file holds, never one ahead of it: a load after a crash replays the ops
+     * from the saved text and finds the file's text among the versions it passes, so a file that
+     * merely lags (write-back cut short) is told from one changed outside.
+     */
+    private void saveText(String text, long version) {
         var key = authority.key;
-        String text = authority.committedText();
-        long version = authority.committedVersion();
         textSavedAt = version;
         int retention = services.properties().opLogRetention();
         services.executor().execute(() -> {

@@ -33,8 +33,9 @@ final class PresenceRoom {
         listeners.remove(connection);
     }
 
+    /** @return whether no client of this node listens or is present (other nodes' presences do not count) */
     boolean isEmpty() {
-        return listeners.isEmpty() && latest.isEmpty();
+        return listeners.isEmpty() && latest.values().stream().allMatch(s -> s.owner() == null);
     }
 
     /**
@@ -64,10 +65,27 @@ final class PresenceRoom {
         });
     }
 
-    /** The connection left: its presences are cleared for everyone else. */
-    void leave(CollabConnection connection, long version) {
+    /**
+     * A presence of a client on another node ({@code src} names it): stored and passed on like
+     * a local one. Such presences are cleared when that node says so ({@code p: null}).
+     */
+    void updateRemote(ObjectNode frame, List<CommittedOp> history, long version) {
+        ObjectNode current = transform(frame, history, version);
+        String key = "remote\u0000" + frame.path("src").asString() + "\u0000" + frame.path("id").asString();
+        if (current.get("p") == null || current.get("p").isNull()) {
+            latest.remove(key);
+        } else {
+            latest.put(key, new Stored(null, current));
+        }
+        String text = current.toString();
+        listeners.forEach(l -> l.send(text));
+    }
+
+    /** The connection left: its presences are cleared for everyone else. @return the clearing frames sent */
+    List<ObjectNode> leave(CollabConnection connection, long version) {
         listeners.remove(connection);
         var gone = latest.entrySet().stream().filter(e -> e.getValue().owner() == connection).toList();
+        List<ObjectNode> sent = new java.util.ArrayList<>();
         for (var entry : gone) {
             latest.remove(entry.getKey());
             ObjectNode cleared = entry.getValue().frame().deepCopy();
@@ -76,7 +94,9 @@ final class PresenceRoom {
             cleared.put("pv", cleared.path("pv").asLong() + 1);
             String text = cleared.toString();
             listeners.forEach(l -> l.send(text));
+            sent.add(cleared);
         }
+        return sent;
     }
 
     private static ObjectNode transform(ObjectNode frame, List<CommittedOp> history, long version) {

@@ -1,14 +1,15 @@
 package dev.vaporform.collab.internal;
 
 /** A token bucket per connection: {@code burst} messages at once, refilled at {@code perSecond}. */
-final class RateLimit {
+public final class RateLimit {
 
     private final double perNano;
     private final double burst;
     private double tokens;
     private long last;
 
-    RateLimit(int perSecond, int burst) {
+    /** A full bucket of {@code burst} tokens, refilled at {@code perSecond} (fractions allowed). */
+    public RateLimit(double perSecond, int burst) {
         this.perNano = perSecond / 1e9;
         this.burst = burst;
         this.tokens = burst;
@@ -16,7 +17,7 @@ final class RateLimit {
     }
 
     /** @return whether one more message is allowed now */
-    synchronized boolean tryAcquire() {
+    public synchronized boolean tryAcquire() {
         long now = System.nanoTime();
         tokens = Math.min(burst, tokens + (now - last) * perNano);
         last = now;

@@ -1,0 +1,13 @@
+package dev.vaporform.platform.redis;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Redis is, for installations of several nodes.
+ *
+ * @param url {@code REDIS_URL}: {@code redis://[:password@]host:port[/db]} (or {@code rediss://});
+ *            blank means no Redis: one node, in-process fan-out
+ */
+@ConfigurationProperties("vaporform.redis")
+record RedisProperties(@DefaultValue("") String url) {}

@@ -180,6 +180,15 @@ class ProjectEventsTests extends CollabTestSupport {
     }
 
     @Test
+    void deletingTheProjectClosesItsEventsSockets() {
+        createProject("Deleted");
+        EventsClient mine = subscribed(owner);
+        assertThat(http.delete("/api/projects/" + projectId).bearer(owner.accessToken()).send().status()).isEqualTo(204);
+        assertThat(mine.next(type("error")).path("code").asString()).isEqualTo("project-not-found");
+        assertThat(mine.closeCode()).isEqualTo(1008);
+    }
+
+    @Test
     void loggingOutClosesTheUsersSocketsWithinTheRevalidateInterval() {
         createProject("Logout");
         Session member = member("collaborator");

@@ -28,6 +28,8 @@ final class Typist implements Runnable {
     final List<Acked> acked = new CopyOnWriteArrayList<>();
     volatile ShareDbClient client;
     volatile Sent inFlight;
+    /** Stops after this many acknowledged ops. */
+    volatile int maxOps = 10_000;
     private volatile long version;
     private long seq;
     private int scanned;
@@ -40,10 +42,10 @@ final class Typist implements Runnable {
         this.version = version;
     }
 
-    /** Types until the socket dies (or {@code maxOps} were acknowledged). */
+    /** Types until the socket dies or {@code maxOps} were acknowledged. */
     @Override
     public void run() {
-        while (!client.closed.isDone() && acked.size() < 10_000) {
+        while (!client.closed.isDone() && acked.size() < maxOps) {
             Sent op = new Sent(++seq, version, "<" + name + "-" + seq + ">");
             inFlight = op;
             try {
@@ -64,7 +66,9 @@ final class Typist implements Runnable {
         var match = ack(client.src, op.seq());
         while (System.nanoTime() < deadline) {
             for (; scanned < client.frames.size(); scanned++) {
-                if (match.test(client.frames.get(scanned))) return client.frames.get(scanned);
+                JsonNode frame = client.frames.get(scanned);
+                if (match.test(frame)) return frame;
+                if (frame.has("error") && frame.path("seq").asLong() == op.seq()) throw new AssertionError(name + ": refused " + frame);
             }
             if (client.closed.isDone()) return null;
             Thread.onSpinWait();
@@ -75,7 +79,7 @@ final class Typist implements Runnable {
                 return null;
             }
         }
-        throw new AssertionError(name + ": no ack for seq " + op.seq());
+        throw new AssertionError(name + ": no ack for seq " + op.seq() + "; last frames " + client.frames.subList(Math.max(0, client.frames.size() - 5), client.frames.size()));
     }
 
     Map<String, Object> frame(Sent op) {

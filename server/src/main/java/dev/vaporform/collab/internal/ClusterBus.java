@@ -14,6 +14,9 @@ public interface ClusterBus {
     /** @return this node's id, which receivers use to skip their own messages */
     String nodeId();
 
+    /** @return whether other nodes may exist (Redis); false for a node that is alone */
+    boolean distributed();
+
     /** Publishes a message; never throws (a lost message is caught up from the database). */
     void publish(String channel, String message);
 

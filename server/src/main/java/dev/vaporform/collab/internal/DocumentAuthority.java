@@ -27,7 +27,12 @@ import dev.vaporform.ot.TextUnicode;
 final class DocumentAuthority {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentAuthority.class);
-    private static final int MAX_RETRIES = 5;
+    /**
+     * Attempts of one op before the submitter is told to give up. Each failed attempt means
+     * another node committed first, so the document progresses; ShareDB retries without limit,
+     * we stop a starving op with ERR_MAX_SUBMIT_RETRIES_EXCEEDED instead of retrying forever.
+     */
+    private static final int MAX_RETRIES = 50;
 
     final DocumentKey key;
     final SerialQueue queue;
@@ -270,6 +275,15 @@ final class DocumentAuthority {
         broadcastCommitted();
     }
 
+    /** Reads everything other nodes committed from the log (before a disk change is judged). */
+    void catchUpFromLog() {
+        if (hasPending()) return;
+        remoteAhead = Long.MAX_VALUE;
+        catchUp();
+        remoteAhead = committedVersion;
+        broadcastCommitted();
+    }
+
     /** Reads from the log what other nodes committed beyond our version. */
     private void catchUp() {
         if (remoteAhead <= committedVersion || hasPending()) return;
@@ -292,7 +306,11 @@ final class DocumentAuthority {
     private void retry(Submission submission) {
         if (submission == null) return;
         if (submission.attempt() >= MAX_RETRIES) {
-            fail(List.of(), new ShareDbError(ShareDbError.RETRIES_EXCEEDED, "Too many conflicting writers; try again."));
+            log.warn("An op on {} lost {} commit races; the client is told to retry", key.path(), MAX_RETRIES);
+            if (submission.from() != null) {
+                submission.from().send(Frames.error(OpRequest.echo(key, submission),
+                        new ShareDbError(ShareDbError.RETRIES_EXCEEDED, "Too many conflicting writers; try again.")));
+            }
             return;
         }
         try {
@@ -357,10 +375,10 @@ final class DocumentAuthority {
         }
     }
 
-    /** @return the newest version after {@code after} whose text is {@code text} (kept in memory), or -1 */
-    long versionOfText(String text, long after) {
-        if (committedVersion > after && text.equals(committedText())) return committedVersion;
-        return history.versionOfText(text, after);
+    /** @return the newest version whose text is {@code text}, among those kept in memory, or -1 */
+    long versionOfText(String text) {
+        if (text.equals(committedText())) return committedVersion;
+        return history.versionOfText(text);
     }
 
     List<CollabConnection> subscriberList() {

@@ -144,15 +144,35 @@ final class FileSync {
             return;
         }
         if (onDisk.equals(diskText)) return;
-        long written = authority.versionOfText(onDisk, diskVersion);
-        if (written >= 0) { // a write-back of a newer version, by another node: not a change made outside
-            diskText = onDisk;
-            diskVersion = written;
-            return;
-        }
+        if (services.bus().distributed() && isAnotherNodesWrite(onDisk)) return;
         authority.submitServerOp(TextDiff.between(diskText, onDisk), diskVersion);
         diskText = onDisk;
         diskVersion = authority.committedVersion();
+    }
+
+    /**
+     * With several nodes, each one holding the document live writes it back, so a text we did not
+     * write may be another node's write-back of any version, one we have not applied yet
+     * included. Such a text is no change made outside: merging it would apply those ops twice.
+     * (The price: an outside change that restores exactly a recent version's text, such as a
+     * {@code git checkout} during live editing, is taken for a write-back and overwritten.)
+     * Returns true when the text is known, or when it cannot be judged before our pending ops
+     * are stored (then it is looked at again shortly).
+     */
+    private boolean isAnotherNodesWrite(String onDisk) {
+        long written = authority.versionOfText(onDisk);
+        if (written < 0 && authority.hasPending()) {
+            services.timers().schedule(() -> authority.queue.execute(this::fileChanged), 50, TimeUnit.MILLISECONDS);
+            return true;
+        }
+        if (written < 0) {
+            authority.catchUpFromLog();
+            written = authority.versionOfText(onDisk);
+        }
+        if (written < 0) return false;
+        diskText = onDisk;
+        diskVersion = written;
+        return true;
     }
 
     /** The file was deleted or moved away: never write it back again. */

@@ -24,6 +24,11 @@ final class LocalClusterBus implements ClusterBus {
     }
 
     @Override
+    public boolean distributed() {
+        return false;
+    }
+
+    @Override
     public void publish(String channel, String message) {
         for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
             try {

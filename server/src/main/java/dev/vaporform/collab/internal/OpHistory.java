@@ -102,16 +102,12 @@ final class OpHistory {
         return entries(from, until).stream().filter(Entry::committed).map(Entry::op).toList();
     }
 
-    /**
-     * @return the newest committed version after {@code after} whose text is {@code text}, among
-     *         those kept in memory with their text, or -1
-     */
-    long versionOfText(String text, long after) {
+    /** @return the newest committed version whose text is {@code text}, among those kept in memory with their text, or -1 */
+    long versionOfText(String text) {
         int length = text.codePointCount(0, text.length());
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry entry = entries.get(i);
             long version = entry.op().version() + 1;
-            if (version <= after) break;
             if (!entry.committed() || entry.after() == null || entry.after().length() != length) continue;
             if (entry.after().toString().equals(text)) return version;
         }

@@ -37,6 +37,11 @@ final class RedisClusterBus implements ClusterBus {
     }
 
     @Override
+    public boolean distributed() {
+        return true;
+    }
+
+    @Override
     public void publish(String channel, String message) {
         try {
             redis.convertAndSend(prefix + channel, message);

@@ -1,0 +1,101 @@
+package dev.vaporform.collab.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * The sending side of one socket, shared by {@code /ws/collab} and {@code /ws/events}. Sends
+ * never block the caller (a document's authority, an event fan-out): each frame goes to a
+ * bounded queue that a virtual thread writes to the socket, one frame at a time as the
+ * container requires; a client that reads slower than frames arrive is dropped (1008
+ * {@code slow-consumer}) once {@code bufferLimit} bytes are queued.
+ */
+public final class SocketOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketOutbox.class);
+    @SuppressWarnings("StringOperationCanBeSimplified") // compared by identity: never equal to a real frame
+    private static final String CLOSE = new String("close");
+
+    private final WebSocketSession socket;
+    private final long bufferLimit;
+    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean closed;
+    private volatile CloseStatus closeAfterDrain;
+
+    public SocketOutbox(WebSocketSession socket, long bufferLimit) {
+        this.socket = socket;
+        this.bufferLimit = bufferLimit;
+    }
+
+    /** @return whether the socket is still open for sending */
+    public boolean isOpen() {
+        return !closed && socket.isOpen();
+    }
+
+    /** Queues a frame; drops the connection when the client has fallen too far behind. */
+    public void send(String frame) {
+        if (closed) return;
+        if (queuedBytes.addAndGet((long) frame.length() * 2) > bufferLimit) {
+            log.warn("Dropping a slow WebSocket client ({} bytes queued)", queuedBytes.get());
+            close(CloseStatus.POLICY_VIOLATION.withReason("slow-consumer"));
+            return;
+        }
+        queue.add(frame);
+        drainSoon();
+    }
+
+    /** Sends an error frame (after everything queued before it), then closes with {@code status}. */
+    public void refuse(String frame, CloseStatus status) {
+        if (closed) return;
+        closeAfterDrain = status;
+        queuedBytes.addAndGet((long) frame.length() * 2);
+        queue.add(frame);
+        queue.add(CLOSE);
+        drainSoon();
+    }
+
+    /** Closes now; later sends are ignored. */
+    public void close(CloseStatus status) {
+        if (closed) return;
+        closed = true;
+        try {
+            socket.close(status);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing a WebSocket failed", e);
+        }
+    }
+
+    private void drainSoon() {
+        if (draining.compareAndSet(false, true)) Thread.ofVirtual().start(this::drain);
+    }
+
+    private void drain() {
+        String frame;
+        while ((frame = queue.poll()) != null) {
+            if (frame == CLOSE) {
+                close(closeAfterDrain);
+                continue;
+            }
+            queuedBytes.addAndGet(-(long) frame.length() * 2);
+            try {
+                if (!closed) socket.sendMessage(new TextMessage(frame.getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException | RuntimeException e) {
+                close(CloseStatus.SESSION_NOT_RELIABLE);
+            }
+        }
+        draining.set(false);
+        // A frame added between the last poll and the reset would otherwise wait for the next send.
+        if (!queue.isEmpty()) drainSoon();
+    }
+}

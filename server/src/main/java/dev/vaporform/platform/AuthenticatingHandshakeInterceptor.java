@@ -17,6 +17,7 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistration;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 import dev.vaporform.platform.errors.Problems;
@@ -73,6 +74,14 @@ public class AuthenticatingHandshakeInterceptor implements HandshakeInterceptor 
             return bearer.authenticate(header.substring(7).strip());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Puts a WebSocket endpoint behind this handshake and the installation's exact origins. Every
+     * endpoint registers through here, so none can forget either check.
+     */
+    public void guard(WebSocketHandlerRegistration registration) {
+        registration.addInterceptors(this).setAllowedOrigins(allowedOrigins.toArray(String[]::new));
     }
 
     @Override

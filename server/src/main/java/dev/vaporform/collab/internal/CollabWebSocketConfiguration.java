@@ -8,7 +8,6 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import dev.vaporform.platform.AuthenticatingHandshakeInterceptor;
-import dev.vaporform.platform.PlatformProperties;
 
 /**
  * Registers {@code /ws/collab} behind the platform's authenticating handshake, and raises the
@@ -21,19 +20,15 @@ class CollabWebSocketConfiguration implements WebSocketConfigurer {
 
     private final CollabHandler handler;
     private final AuthenticatingHandshakeInterceptor handshake;
-    private final PlatformProperties platform;
 
-    CollabWebSocketConfiguration(CollabHandler handler, AuthenticatingHandshakeInterceptor handshake, PlatformProperties platform) {
+    CollabWebSocketConfiguration(CollabHandler handler, AuthenticatingHandshakeInterceptor handshake) {
         this.handler = handler;
         this.handshake = handshake;
-        this.platform = platform;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws/collab")
-                .addInterceptors(handshake)
-                .setAllowedOrigins(platform.effectiveAllowedOrigins().toArray(String[]::new));
+        handshake.guard(registry.addHandler(handler, "/ws/collab"));
     }
 
     @Bean

@@ -5,7 +5,6 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
 import dev.vaporform.platform.AuthenticatingHandshakeInterceptor;
-import dev.vaporform.platform.PlatformProperties;
 
 /** Registers {@code /ws/events} behind the platform's authenticating handshake. */
 @Configuration(proxyBeanMethods = false)
@@ -13,18 +12,14 @@ class EventsWebSocketConfiguration implements WebSocketConfigurer {
 
     private final EventsHandler handler;
     private final AuthenticatingHandshakeInterceptor handshake;
-    private final PlatformProperties platform;
 
-    EventsWebSocketConfiguration(EventsHandler handler, AuthenticatingHandshakeInterceptor handshake, PlatformProperties platform) {
+    EventsWebSocketConfiguration(EventsHandler handler, AuthenticatingHandshakeInterceptor handshake) {
         this.handler = handler;
         this.handshake = handshake;
-        this.platform = platform;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws/events")
-                .addInterceptors(handshake)
-                .setAllowedOrigins(platform.effectiveAllowedOrigins().toArray(String[]::new));
+        handshake.guard(registry.addHandler(handler, "/ws/events"));
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
 import dev.vaporform.platform.AuthenticatingHandshakeInterceptor;
-import dev.vaporform.platform.PlatformProperties;
 
 /** Registers {@code /ws/terminal} behind the platform's authenticating handshake. */
 @Configuration(proxyBeanMethods = false)
@@ -15,18 +14,14 @@ class TerminalWebSocketConfiguration implements WebSocketConfigurer {
 
     private final TerminalHandler handler;
     private final AuthenticatingHandshakeInterceptor handshake;
-    private final PlatformProperties platform;
 
-    TerminalWebSocketConfiguration(TerminalHandler handler, AuthenticatingHandshakeInterceptor handshake, PlatformProperties platform) {
+    TerminalWebSocketConfiguration(TerminalHandler handler, AuthenticatingHandshakeInterceptor handshake) {
         this.handler = handler;
         this.handshake = handshake;
-        this.platform = platform;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws/terminal")
-                .addInterceptors(handshake)
-                .setAllowedOrigins(platform.effectiveAllowedOrigins().toArray(String[]::new));
+        handshake.guard(registry.addHandler(handler, "/ws/terminal"));
     }
 }

@@ -11,9 +11,11 @@ import dev.vaporform.platform.AuthenticatingHandshakeInterceptor;
 import dev.vaporform.platform.PlatformProperties;
 
 /**
- * Registers {@code /ws/collab} behind the platform's authenticating handshake, and raises the
- * container's text buffer from Tomcat's 8 KiB (a bigger paste would close the socket with 1009)
- * to {@code max-message-size}.
+ * Registers {@code /ws/collab} behind the platform's authenticating handshake, and sets the
+ * container's buffers per socket to {@code socket-buffer-size}: Tomcat allocates them for every
+ * open socket, so they stay small, and frames up to {@code max-message-size} arrive in parts that
+ * the handlers put together ({@link PartialText}). Endpoints that do not take partial messages
+ * (the terminal) accept frames up to this size.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -39,7 +41,7 @@ class CollabWebSocketConfiguration implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(CollabProperties properties) {
         var container = new ServletServerContainerFactoryBean();
-        int size = (int) properties.maxMessageSize().toBytes();
+        int size = (int) properties.socketBufferSize().toBytes();
         container.setMaxTextMessageBufferSize(size);
         container.setMaxBinaryMessageBufferSize(size);
         return container;

@@ -94,6 +94,16 @@ class ProjectEventsTests extends CollabTestSupport {
     }
 
     @Test
+    void rejectsAnEventsFrameOver64KbWith1009() {
+        createProject("Big frame");
+        EventsClient client = subscribed(owner);
+        client.send(Map.of("type", "chat", "projectId", projectId.toString(), "text", "x".repeat(1000)));
+        client.next(f -> "chat-too-long".equals(f.path("code").asString()) || "chat.message".equals(f.path("type").asString()));
+        client.send(Map.of("type", "chat", "projectId", projectId.toString(), "text", "x".repeat(70_000)));
+        assertThat(client.closeCode()).isEqualTo(1009);
+    }
+
+    @Test
     void chatIsStoredSentToEveryoneIncludingTheSenderAndPagedNewestFirst() {
         createProject("Chat");
         EventsClient mine = subscribed(owner);

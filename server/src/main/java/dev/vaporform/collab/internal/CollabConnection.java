@@ -26,6 +26,8 @@ final class CollabConnection {
     /** Documents this connection is subscribed to (ops) or present in. */
     final Set<DocumentKey> documents = ConcurrentHashMap.newKeySet();
     final RateLimit rate;
+    /** The frame being received in parts (only the socket's receiving thread touches it). */
+    final PartialText incoming;
     private volatile String src;
 
     private record CachedRole(ProjectRole role, Instant until) {}
@@ -36,6 +38,7 @@ final class CollabConnection {
         this.src = src;
         this.outbox = new SocketOutbox(socket, properties.sendBufferLimit().toBytes());
         this.rate = new RateLimit(properties.messagesPerSecond(), properties.messageBurst());
+        this.incoming = new PartialText(properties.maxMessageSize().toBytes());
     }
 
     AuthenticatedUser user() { return user; }

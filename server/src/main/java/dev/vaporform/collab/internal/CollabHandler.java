@@ -42,7 +42,6 @@ class CollabHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
         var user = (AuthenticatedUser) socket.getAttributes().get(RealtimeHandshake.USER);
-        socket.setTextMessageSizeLimit((int) properties.maxMessageSize().toBytes());
         var connection = new CollabConnection(socket, user, clientIds.issue(user.id()), properties);
         if (!connections.add(connection, properties.maxConnectionsPerUser())) {
             connection.refuse(Protocol.policyFrame("too-many-connections", "You have too many collaboration connections open."),
@@ -53,10 +52,27 @@ class CollabHandler extends TextWebSocketHandler {
         connection.send(Frames.handshake("init", connection.src()));
     }
 
+    /** Parts of large frames are put together here, so the container's buffer per socket stays small. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null || !connection.isOpen()) return;
+        String text;
+        try {
+            text = connection.incoming.add(message.getPayload(), message.isLast());
+        } catch (PartialText.TooBig tooBig) {
+            connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
+        if (text != null) handleFrame(connection, text);
+    }
+
+    private void handleFrame(CollabConnection connection, String text) {
         if (!connection.rate.tryAcquire()) {
             connection.refuse(Protocol.policyFrame("rate-limited", "Too many messages; slow down."),
                     CloseStatus.POLICY_VIOLATION.withReason("rate-limited"));
@@ -64,7 +80,7 @@ class CollabHandler extends TextWebSocketHandler {
         }
         JsonNode request;
         try {
-            request = Json.read(message.getPayload());
+            request = Json.read(text);
         } catch (RuntimeException e) {
             request = null;
         }

@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the collab module ({@code vaporform.collab.*}), documented in README.md.
  *
- * @param maxMessageSize        largest WebSocket frame accepted (close 1009 beyond); also Tomcat's text buffer
+ * @param maxMessageSize        largest WebSocket frame accepted on {@code /ws/collab} (close 1009 beyond)
+ * @param socketBufferSize      the container's receive buffer per socket (text and binary), allocated for every open
+ *                              socket: larger collab and events frames arrive in parts; other endpoints' limit
  * @param messagesPerSecond     sustained messages one connection may send per second
  * @param messageBurst          messages one connection may send at once before the rate applies (close 1008 beyond)
  * @param maxConnectionsPerUser open collaboration connections one user may hold (close 1008 beyond)
@@ -36,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vaporform.collab")
 public record CollabProperties(
         @DefaultValue("1MB") DataSize maxMessageSize,
+        @DefaultValue("16KB") DataSize socketBufferSize,
         @DefaultValue("200") @Min(1) int messagesPerSecond,
         @DefaultValue("400") @Min(1) int messageBurst,
         @DefaultValue("20") @Min(1) int maxConnectionsPerUser,

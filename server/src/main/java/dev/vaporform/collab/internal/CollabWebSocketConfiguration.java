@@ -10,9 +10,11 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import dev.vaporform.platform.AuthenticatingHandshakeInterceptor;
 
 /**
- * Registers {@code /ws/collab} behind the platform's authenticating handshake, and raises the
- * container's text buffer from Tomcat's 8 KiB (a bigger paste would close the socket with 1009)
- * to {@code max-message-size}.
+ * Registers {@code /ws/collab} behind the platform's authenticating handshake, and sets the
+ * container's buffers per socket to {@code socket-buffer-size}: Tomcat allocates them for every
+ * open socket, so they stay small, and frames up to {@code max-message-size} arrive in parts that
+ * the handlers put together ({@link PartialText}). Endpoints that do not take partial messages
+ * (the terminal) accept frames up to this size.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -34,7 +36,7 @@ class CollabWebSocketConfiguration implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(CollabProperties properties) {
         var container = new ServletServerContainerFactoryBean();
-        int size = (int) properties.maxMessageSize().toBytes();
+        int size = (int) properties.socketBufferSize().toBytes();
         container.setMaxTextMessageBufferSize(size);
         container.setMaxBinaryMessageBufferSize(size);
         return container;

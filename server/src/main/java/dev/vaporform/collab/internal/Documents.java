@@ -26,8 +26,9 @@ class Documents implements DisposableBean {
 
     Documents(OpLog opLog, Committer committer, CollabProperties properties, ProjectFiles files, ServerOpIds serverOps, ClusterBus bus) {
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("collab-timers").daemon().factory());
-        this.services = new DocumentServices(opLog, committer, properties, files, timers,
-                Executors.newVirtualThreadPerTaskExecutor(), serverOps, bus);
+        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        this.services = new DocumentServices(opLog, committer, properties, files, timers, executor, serverOps, bus,
+                new FileIo(executor));
     }
 
     /** Runs {@code work} on the document's queue, loading the authority first if needed. */
@@ -78,8 +79,10 @@ class Documents implements DisposableBean {
         }
     }
 
+    /** Stops timers and file I/O not yet started. */
     @Override
     public void destroy() {
+        services.fileIo().close();
         timers.shutdownNow();
     }
 }

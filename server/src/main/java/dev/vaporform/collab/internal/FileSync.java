@@ -76,7 +76,7 @@ final class FileSync {
         }
         writing = true;
         String expected = diskText;
-        services.executor().execute(() -> {
+        services.fileIo().run(() -> {
             WriteResult result = write(text, expected);
             authority.queue.execute(() -> written(result, text, version));
         });
@@ -123,7 +123,7 @@ final class FileSync {
             recheck = true;
             return;
         }
-        services.executor().execute(() -> {
+        services.fileIo().run(() -> {
             Optional<FileContent> current;
             try {
                 current = read();
@@ -212,7 +212,7 @@ final class FileSync {
         var key = authority.key;
         textSavedAt = version;
         int retention = services.properties().opLogRetention();
-        services.executor().execute(() -> {
+        services.fileIo().run(() -> {
             try {
                 services.opLog().saveText(key, text, version);
                 services.opLog().compact(key, version - retention);

@@ -8,6 +8,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 import dev.vaporform.collab.internal.CollabProperties;
+import dev.vaporform.collab.internal.PartialText;
 import dev.vaporform.collab.internal.RateLimit;
 import dev.vaporform.collab.internal.SocketOutbox;
 import dev.vaporform.platform.AuthenticatedUser;
@@ -26,6 +27,8 @@ final class EventsConnection {
     final Set<UUID> projects = ConcurrentHashMap.newKeySet();
     final RateLimit frames;
     final RateLimit chat;
+    /** The frame being received in parts (only the socket's receiving thread touches it). */
+    final PartialText incoming = new PartialText(EventsHandler.MAX_FRAME);
 
     EventsConnection(WebSocketSession socket, AuthenticatedUser user, CollabProperties properties) {
         this.socket = socket;

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.vaporform.collab.internal.CollabProperties;
+import dev.vaporform.collab.internal.PartialText;
 import dev.vaporform.platform.AuthenticatedUser;
 import dev.vaporform.platform.ProblemException;
 import dev.vaporform.platform.RealtimeHandshake;
@@ -33,6 +34,8 @@ class EventsHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
     private static final String CONNECTION = "events.connection";
+    /** Largest events frame: a chat message of {@code chat-max-length} with room to spare. */
+    static final int MAX_FRAME = 64 * 1024;
 
     private final EventsSockets sockets;
     private final LiveSessions sessions;
@@ -54,7 +57,6 @@ class EventsHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
         var user = (AuthenticatedUser) socket.getAttributes().get(RealtimeHandshake.USER);
-        socket.setTextMessageSizeLimit((int) Math.min(properties.maxMessageSize().toBytes(), 64 * 1024));
         var connection = new EventsConnection(socket, user, properties);
         if (!sockets.add(connection, properties.maxConnectionsPerUser())) {
             EventsSockets.refuse(connection, "too-many-connections", "You have too many event sockets open.", null);
@@ -63,17 +65,34 @@ class EventsHandler extends TextWebSocketHandler {
         socket.getAttributes().put(CONNECTION, connection);
     }
 
+    /** Frames over the container's small buffer arrive in parts, put together up to {@link #MAX_FRAME}. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         var connection = (EventsConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null || !connection.isOpen()) return;
+        String text;
+        try {
+            text = connection.incoming.add(message.getPayload(), message.isLast());
+        } catch (PartialText.TooBig tooBig) {
+            connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
+        if (text != null) handleFrame(connection, text);
+    }
+
+    private void handleFrame(EventsConnection connection, String text) {
         if (!connection.frames.tryAcquire()) {
             EventsSockets.refuse(connection, "rate-limited", "Too many messages; slow down.", null);
             return;
         }
         JsonNode frame;
         try {
-            frame = EventFrames.JSON.readTree(message.getPayload());
+            frame = EventFrames.JSON.readTree(text);
         } catch (RuntimeException e) {
             frame = null;
         }

@@ -67,7 +67,9 @@ if ((${#compose[@]})); then
     grep -v '^name: ' "$file" > "$DEPLOY/.compose-v1-check.yaml"; file="$DEPLOY/.compose-v1-check.yaml"
   fi
   made_target=0; [[ -d "$ROOT/server/target" ]] || { mkdir -p "$ROOT/server/target"; made_target=1; }
-  "${compose[@]}" -f "$file" --env-file "$WORK/env" config -q && echo "ok (${compose[*]})" || status=$?
+  { "${compose[@]}" -f "$file" --env-file "$WORK/env" config -q \
+      && "${compose[@]}" -f "$file" -f "$DEPLOY/check/compose.ports.yaml" --env-file "$WORK/env" config -q \
+      && echo "ok (${compose[*]}; also with check/compose.ports.yaml)"; } || status=$?
   [[ "$file" == */.compose-v1-check.yaml ]] && rm -f "$file"
   ((made_target)) && rmdir "$ROOT/server/target"
   [[ -z "${status:-}" ]] || exit "$status"

@@ -30,6 +30,7 @@ public abstract class IntegrationTest {
     static void aiProvider(DynamicPropertyRegistry registry) {
         registry.add("vaporform.ai.anthropic.base-url", () -> FakeAnthropic.get().baseUrl());
         registry.add("vaporform.ai.anthropic.api-key", () -> "sk-ant-test-key");
+        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", () -> FakeCollector.get().tracesEndpoint());
     }
 
     @LocalServerPort

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -49,9 +50,11 @@ final class AnswerStream {
     private final String correlationId;
     private final SseEmitter emitter;
     private final AtomicBoolean gone = new AtomicBoolean();
+    private final Observation observation;
 
     AnswerStream(ResilientModel.Call call, Job job, EditApplier edits, AiSessions sessions, AiUsage usage,
-                 AiProperties properties, ScheduledExecutorService timers, String correlationId) {
+                 AiProperties properties, ScheduledExecutorService timers, String correlationId, Observation observation) {
+        this.observation = observation;
         this.call = call;
         this.job = job;
         this.edits = edits;
@@ -73,6 +76,14 @@ final class AnswerStream {
     }
 
     private void run() {
+        try (var scope = observation.openScope()) {
+            answer();
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private void answer() {
         if (correlationId != null) MDC.put("correlationId", correlationId);
         long every = properties.heartbeat().toMillis();
         ScheduledFuture<?> heartbeat = timers.scheduleAtFixedRate(() -> send(SseEmitter.event().comment("keep-alive")), every, every, TimeUnit.MILLISECONDS);
@@ -95,10 +106,12 @@ final class AnswerStream {
                 record("cancelled", call.usageSoFar());
                 return;
             }
+            observation.error(failure);
             record(failure.kind() == ProviderFailure.Kind.TIMEOUT ? "timeout" : "error", call.usageSoFar());
             fail(FailureProblems.midStream(failure));
         } catch (RuntimeException unexpected) {
             heartbeat.cancel(false);
+            observation.error(unexpected);
             log.error("AI answer {} failed", job.sessionId(), unexpected);
             record("error", call.usageSoFar());
             fail(new AiProblems.AnswerFailed("The answer could not be completed."));

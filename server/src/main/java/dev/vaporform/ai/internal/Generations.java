@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import dev.vaporform.ai.internal.context.BuiltContext;
 import dev.vaporform.ai.internal.context.ContextBuilder;
@@ -41,9 +43,11 @@ public class Generations {
     private final RateLimiter rateLimiter;
     private final AiProperties properties;
     private final RateLimit perUser;
+    private final ObservationRegistry observations;
 
     Generations(AiModel model, ContextBuilder contexts, EditApplier edits, AiSessions sessions, AiUsage usage,
-                RateLimiter rateLimiter, AiProperties properties) {
+                RateLimiter rateLimiter, AiProperties properties, ObservationRegistry observations) {
+        this.observations = observations;
         this.model = model;
         this.contexts = contexts;
         this.edits = edits;
@@ -71,18 +75,24 @@ public class Generations {
 
         BuiltContext context = contexts.build(new ContextRequest(command.projectId(), prompt, path, command.selection(), history),
                 Instructions.SYSTEM, properties.maxOutputTokens());
+        // one span for the whole provider call, from the request until the stream ends (AnswerStream stops it)
+        Observation observation = Observation.createNotStarted("vaporform.ai.call", observations)
+                .lowCardinalityKeyValue("ai.provider", resilient.providerName())
+                .lowCardinalityKeyValue("ai.model", resilient.model()).start();
         ResilientModel.Call call;
-        try {
+        try (var scope = observation.openScope()) {
             call = resilient.open(context.request());
         } catch (CallNotPermittedException open) {
+            observation.error(open).stop();
             throw new AiProblems.Unavailable("The AI provider has been failing; requests pause for a short while. Try again shortly.",
                     properties.breaker().openFor());
         } catch (ProviderFailure failure) {
+            observation.error(failure).stop();
             record(command, sessionId, resilient, failure.kind() == ProviderFailure.Kind.TIMEOUT ? "timeout" : "refused", 0, 0);
             throw FailureProblems.beforeStream(failure);
         }
         var stream = new AnswerStream(call, new AnswerStream.Job(command, path, prompt, sessionId, resilient.providerName(), resilient.model()),
-                edits, sessions, usage, properties, model.timers(), MDC.get("correlationId"));
+                edits, sessions, usage, properties, model.timers(), MDC.get("correlationId"), observation);
         return stream.start();
     }
 

@@ -23,6 +23,8 @@ import dev.vaporform.platform.RealtimeHandshake;
 @Component
 class CollabHandler extends TextWebSocketHandler {
 
+    private final io.micrometer.observation.ObservationRegistry observations;
+
     private final OpenSockets openSockets;
 
     private static final Logger log = LoggerFactory.getLogger(CollabHandler.class);
@@ -35,7 +37,8 @@ class CollabHandler extends TextWebSocketHandler {
     private final CollabProperties properties;
 
     CollabHandler(Protocol protocol, Connections connections, Documents documents, ClientIds clientIds, CollabProperties properties,
-                  OpenSockets openSockets) {
+                  OpenSockets openSockets, io.micrometer.observation.ObservationRegistry observations) {
+        this.observations = observations;
         this.protocol = protocol;
         this.connections = connections;
         this.documents = documents;
@@ -75,7 +78,11 @@ class CollabHandler extends TextWebSocketHandler {
             connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
             return;
         }
-        if (text != null) handleFrame(connection, text);
+        if (text != null) {
+            // a span per frame: the trace shows what a client sent and what it cost this node
+            io.micrometer.observation.Observation.createNotStarted("vaporform.collab.frame", observations)
+                    .observe(() -> handleFrame(connection, text));
+        }
     }
 
     private void handleFrame(CollabConnection connection, String text) {

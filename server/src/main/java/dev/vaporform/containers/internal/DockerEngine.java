@@ -26,8 +26,11 @@ public class DockerEngine {
     private final DockerClients clients;
     private final CircuitBreaker breaker;
 
-    DockerEngine(DockerClients clients) {
+    private final io.micrometer.observation.ObservationRegistry observations;
+
+    DockerEngine(DockerClients clients, io.micrometer.observation.ObservationRegistry observations) {
         this.clients = clients;
+        this.observations = observations;
         this.breaker = CircuitBreaker.of("docker", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(4).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))
@@ -38,7 +41,10 @@ public class DockerEngine {
     /** Runs a control call; @throws EngineUnavailable when Docker cannot be reached or the breaker is open */
     public <T> T call(Function<DockerClient, T> action) {
         try {
-            return breaker.executeSupplier(() -> action.apply(clients.control()));
+            // a span per Docker API call, under the request that made it
+            return io.micrometer.observation.Observation.createNotStarted("vaporform.docker.call", observations)
+                    .lowCardinalityKeyValue("docker.host", clients.host())
+                    .observe(() -> breaker.executeSupplier(() -> action.apply(clients.control())));
         } catch (CallNotPermittedException open) {
             throw new EngineUnavailable(clients.host(), "it failed repeatedly just now");
         } catch (DockerException answered) {

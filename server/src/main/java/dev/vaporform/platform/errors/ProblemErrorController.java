@@ -20,6 +20,12 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        // a filter (authentication) that could not reach the database: an outage, not a bug
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure && DatabaseFailures.isUnavailable(failure)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.CODE, DatabaseFailures.TITLE, DatabaseFailures.DETAIL));
+        }
         HttpStatus status = statusOf(request);
         String code = switch (status) {
             case NOT_FOUND -> "not-found";

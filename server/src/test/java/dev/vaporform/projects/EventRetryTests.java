@@ -1,0 +1,52 @@
+package dev.vaporform.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.vaporform.support.IntegrationTest;
+
+/**
+ * A listener that fails leaves its event publication incomplete in PostgreSQL, and the event is
+ * handed to it again until it completes (case 57); the other listeners of the event are not
+ * affected and the project is gone for its users at once.
+ */
+class EventRetryTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aFailedListenerIsRetriedUntilItsPublicationCompletes() {
+        var owner = users.register(uniqueEmail("events-owner"));
+        UUID project = UUID.fromString(http.post("/api/projects", Map.of("name", "Flaky")).bearer(owner.accessToken()).send().text("id"));
+        FlakyProjectDeletedListener.FAIL_ONCE.add(project);
+
+        assertThat(http.delete("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(204);
+        assertThat(http.get("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(project) >= 1);
+        assertThat(incomplete(project)).as("the failure is recorded, not lost").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> incomplete(project) == 0);
+        assertThat(deliveries(project)).isEqualTo(2);
+    }
+
+    private static int deliveries(UUID project) {
+        var count = FlakyProjectDeletedListener.DELIVERIES.get(project);
+        return count == null ? 0 : count.get();
+    }
+
+    private long incomplete(UUID project) {
+        return jdbc.sql("""
+                select count(*) from event_publication
+                where completion_date is null and listener_id like '%FlakyProjectDeletedListener%' and serialized_event like ?""")
+                .param("%" + project + "%").query(Long.class).single();
+    }
+}

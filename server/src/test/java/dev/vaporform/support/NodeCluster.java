@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import redis.embedded.RedisServer;
 
@@ -74,7 +73,12 @@ public final class NodeCluster implements AutoCloseable {
         String name = "nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         jdbc.sql("create database " + name).update();
         cleanUp.add(() -> jdbc.sql("drop database if exists " + name + " with (force)").update());
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
+        String url;
+        try (var connection = dataSource.getConnection()) { // the data source is a tracing proxy: ask the driver
+            url = connection.getMetaData().getURL();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return url.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 

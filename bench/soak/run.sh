@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Soak test (issue 9): two Vaporform nodes on one PostgreSQL (node a's embedded one) and one Redis
+# (the redis-server binary embedded-redis ships), sharing keys, projects and blobs like the
+# deploy/ set-ups; a shared project with a running workspace; then bench/soak/Soak.java runs
+# USERS simulated users for DURATION seconds against both nodes, sampling heap and open file
+# descriptors every SAMPLE seconds. Prints the table for bench/RESULTS.md.
+#   bench/soak/run.sh        # DURATION=600 USERS=20 SAMPLE=30 THINK=1000 PORT_A=18101 PORT_B=18102
+# Loopback only; bounded by DURATION (plus start-up and a 30 s wind-down).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+source scripts/java-home.sh
+DURATION="${DURATION:-600}"; USERS="${USERS:-20}"; SAMPLE="${SAMPLE:-30}"; THINK="${THINK:-1000}"
+PORT_A="${PORT_A:-18101}"; PORT_B="${PORT_B:-18102}"; REDIS_PORT="${REDIS_PORT:-18179}"
+OUT="$ROOT/bench/out"; mkdir -p "$OUT"
+WORK="$(mktemp -d)"; PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  docker ps -aq --filter label=vaporform.project="${PROJECT:-none}" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+./mvnw -q -B -pl server -am package -DskipTests >/dev/null   # the same jar ./vaporform runs
+REDIS_JAR="$(ls ~/.m2/repository/com/github/codemonstur/embedded-redis/*/embedded-redis-*.jar | tail -1)"
+(cd "$WORK" && unzip -qo "$REDIS_JAR" redis-server-6.2.6-v5-linux-amd64 && chmod +x redis-server-6.2.6-v5-linux-amd64)
+"$WORK/redis-server-6.2.6-v5-linux-amd64" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >"$OUT/soak-redis.log" 2>&1 &
+PIDS+=($!)
+
+mkdir -p "$WORK/a" "$WORK/b" "$WORK/shared"/{keys,projects,blobs}
+for d in keys projects blobs; do ln -s "$WORK/shared/$d" "$WORK/a/$d"; ln -s "$WORK/shared/$d" "$WORK/b/$d"; done
+ready() { for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0; sleep 0.2; done; echo "node on $1 not ready" >&2; exit 1; }
+JAVA_RUN=("$JAVA_HOME/bin/java" -Xmx1g -jar server/target/vaporform.jar)
+VAPORFORM_HOME="$WORK/a" SERVER_PORT=$PORT_A REDIS_URL="redis://127.0.0.1:$REDIS_PORT" "${JAVA_RUN[@]}" >"$OUT/soak-node-a.log" 2>&1 &
+PIDS+=($!); ready "$PORT_A"
+PG_PORT="$(grep -o 'Embedded PostgreSQL ready on port [0-9]*' "$OUT/soak-node-a.log" | grep -o '[0-9]*$')"
+VAPORFORM_HOME="$WORK/b" SERVER_PORT=$PORT_B REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+  DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATABASE_USERNAME=postgres DATABASE_PASSWORD=postgres \
+  "${JAVA_RUN[@]}" >"$OUT/soak-node-b.log" 2>&1 &
+PIDS+=($!); ready "$PORT_B"
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+A="http://127.0.0.1:$PORT_A"
+ADMIN=$(curl -sf "$A/api/auth/register" -H 'content-type: application/json' \
+  -d '{"email":"soak-admin@vaporform.test","password":"Soak-admin-passphrase-2026!","name":"Admin"}' | json "['accessToken']")
+PROJECT=$(curl -sf "$A/api/projects" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{"name":"soak"}' | json "['id']")
+curl -sf -X PUT "$A/api/projects/$PROJECT/files/README.md" -H "authorization: Bearer $ADMIN" -H 'content-type: text/plain' \
+  --data-binary $'# Soak\nThe soak test project: words to search for, soak soak.\n' >/dev/null
+curl -sf -X POST "$A/api/projects/$PROJECT/workspace/start" -H "authorization: Bearer $ADMIN" >/dev/null \
+  || echo "workspace did not start: exec actions will count as errors" >&2
+
+echo "Soak: $USERS users, ${DURATION}s, two nodes ($PORT_A, $PORT_B), $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA_HOME/bin/java" -Xmx512m bench/soak/Soak.java "$DURATION" "$USERS" "$SAMPLE" "$THINK" "$PROJECT" "$ADMIN" "$A" "http://127.0.0.1:$PORT_B"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,6 +13,7 @@ const root = document.getElementById('app')!;
 const palette = new CommandPalette();
 let ide: IdeView | null = null;
 
+const NEXT = 'vaporform.next'; // where to return after signing in
 const go = (route: string) => { if (location.hash === route) void render(); else location.hash = route; };
 
 async function signOut() {
@@ -41,11 +42,12 @@ function show(el: HTMLElement) {
 async function render(): Promise<void> {
   const route = location.hash || '#/projects';
   if (route.startsWith('#/login') || route.startsWith('#/signup')) {
-    if (api.signedIn) { go('#/projects'); return; }
-    show(authView(api, route.startsWith('#/signup') ? 'signup' : 'signin', () => go('#/projects')));
+    const next = () => { const to = sessionStorage.getItem(NEXT) ?? '#/projects'; sessionStorage.removeItem(NEXT); go(to); };
+    if (api.signedIn) { next(); return; }
+    show(authView(api, route.startsWith('#/signup') ? 'signup' : 'signin', next));
     return;
   }
-  if (!api.signedIn) { go('#/login'); return; }
+  if (!api.signedIn) { sessionStorage.setItem(NEXT, route); go('#/login'); return; }
   palette.set([
     { id: 'projects', title: 'Go to all projects', run: () => go('#/projects') },
     { id: 'settings', title: 'Settings and API tokens', run: () => go('#/settings') },

@@ -104,7 +104,8 @@ describe('ShareDbBinding', () => {
     await until(() => a.binding.remoteCursors().length === 1, 'a to receive b\'s presence');
     await until(() => a.binding.remoteCursors()[0].head === 6, 'presence value');
     expect(a.binding.remoteCursors()[0]).toMatchObject({ anchor: 4, head: 6, owner: { name: 'bob' } });
-    await until(() => a.view.dom.querySelector('.vf-remote-label')?.textContent === 'bob', 'the name label');
+    await until(() => a.view.dom.querySelector<HTMLElement>('.vf-remote-caret')?.dataset.name === 'bob', 'the name label');
+    expect(a.view.contentDOM.textContent).toBe('😀😀abc'); // the label is not text
     // a types an emoji at the start: b's selection moves two UTF-16 units right
     a.view.dispatch({ changes: { from: 0, insert: '🎉' } });
     await until(() => a.binding.remoteCursors()[0]?.anchor === 6, 'the cursor to be transformed');

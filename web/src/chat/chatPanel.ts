@@ -68,10 +68,11 @@ export class ChatPanel {
 
   renderParticipants(): void {
     clear(this.participantsEl);
-    const people = [{ userId: this.me.id, name: `${this.me.name} (you)` }, ...[...this.session.participants.values()].filter((p) => p.userId !== this.me.id)];
+    const people = [{ userId: this.me.id, name: this.me.name }, ...[...this.session.participants.values()].filter((p) => p.userId !== this.me.id)];
+    const label = (p: { userId: string; name: string }) => (p.userId === this.me.id ? `${p.name} (you)` : p.name);
     for (const p of people) {
-      this.participantsEl.append(h('span', { class: 'avatar', title: p.name, 'data-user': p.userId, style: `background:${colorFor(p.userId)}` }, initials(p.name)));
+      this.participantsEl.append(h('span', { class: 'avatar', title: label(p), 'data-user': p.userId, style: `background:${colorFor(p.userId)}` }, initials(p.name)));
     }
-    this.participantsEl.setAttribute('aria-label', `People here: ${people.map((p) => p.name).join(', ')}`);
+    this.participantsEl.setAttribute('aria-label', `People here: ${people.map(label).join(', ')}`);
   }
 }

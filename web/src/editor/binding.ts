@@ -32,14 +32,12 @@ class CursorWidget extends WidgetType {
   constructor(readonly owner: PresenceOwner) { super(); }
   override eq(other: CursorWidget) { return other.owner.name === this.owner.name && other.owner.color === this.owner.color; }
   toDOM() {
+    // The name is drawn by CSS (::after, attr(data-name)), so it never becomes part of the text.
     const caret = document.createElement('span');
     caret.className = 'vf-remote-caret';
-    caret.style.borderLeftColor = this.owner.color;
-    const label = document.createElement('span');
-    label.className = 'vf-remote-label';
-    label.style.backgroundColor = this.owner.color;
-    label.textContent = this.owner.name;
-    caret.appendChild(label);
+    caret.style.setProperty('--vf-color', this.owner.color);
+    caret.dataset.name = this.owner.name;
+    caret.setAttribute('aria-label', `${this.owner.name}'s cursor`);
     return caret;
   }
   override ignoreEvent() { return true; }

@@ -54,14 +54,13 @@ export class FileTree {
   constructor(private readonly ctx: FileTreeContext) {
     this.uploadInput = h('input', { type: 'file', multiple: true, class: 'hidden', 'aria-label': 'Upload files' });
     this.uploadInput.addEventListener('change', () => void this.uploadChosen());
-    const tool = (label: string, icon: string, action: () => void) =>
-      h('button', { type: 'button', class: 'icon-button needs-write', title: label, 'aria-label': label, onclick: action }, icon);
+    const tool = (label: string, text: string, action: () => void) =>
+      h('button', { type: 'button', class: 'small needs-write', title: label, 'aria-label': label, onclick: action }, text);
     const toolbar = h('div', { class: 'panel-toolbar' },
-      h('span', { class: 'panel-title' }, 'Files'),
-      tool('New file', '＋', () => void this.newFile()),
-      tool('New folder', '▣', () => void this.newFolder()),
-      tool('Upload files or a zip', '⇪', () => this.uploadInput.click()),
-      h('button', { type: 'button', class: 'icon-button', title: 'Download the project', 'aria-label': 'Download the project', onclick: () => void this.download() }, '⇩'),
+      tool('New file', '+ File', () => void this.newFile()),
+      tool('New folder', '+ Folder', () => void this.newFolder()),
+      tool('Upload files or a zip', 'Upload', () => this.uploadInput.click()),
+      h('button', { type: 'button', class: 'small', title: 'Download the project as a zip', 'aria-label': 'Download the project', onclick: () => void this.download() }, 'Zip'),
       this.uploadInput);
     this.list = h('ul', { class: 'file-tree', role: 'tree', 'aria-label': 'Project files' });
     this.el = h('section', { class: 'file-panel' }, toolbar, this.list);
@@ -101,8 +100,8 @@ export class FileTree {
           },
         }, h('span', { class: 'tree-icon', 'aria-hidden': 'true' }, isDir ? (open ? '▾' : '▸') : '·'), node.name),
         h('span', { class: 'tree-actions needs-write' },
-          h('button', { type: 'button', class: 'icon-button small', title: `Rename or move ${node.name}`, 'aria-label': `Rename ${node.path}`, onclick: () => void this.move(node.path) }, '✎'),
-          h('button', { type: 'button', class: 'icon-button small', title: `Delete ${node.name}`, 'aria-label': `Delete ${node.path}`, onclick: () => void this.remove(node.path, isDir) }, '🗑')));
+          h('button', { type: 'button', class: 'icon-button small', title: `Rename or move ${node.name}`, 'aria-label': `Rename ${node.path}`, onclick: () => void this.move(node.path) }, 'Rename'),
+          h('button', { type: 'button', class: 'icon-button small', title: `Delete ${node.name}`, 'aria-label': `Delete ${node.path}`, onclick: () => void this.remove(node.path, isDir) }, 'Delete')));
       const item = h('li', { role: 'treeitem', 'aria-expanded': isDir ? String(open) : null }, row);
       parent.append(item);
       if (open && node.children.length) {

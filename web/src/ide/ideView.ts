@@ -96,7 +96,7 @@ export class IdeView {
     );
     const nav = h('nav', { class: 'mobile-nav', 'aria-label': 'Panels' },
       ...(['files', 'editor', 'terminal', 'chat', ...(this.readOnly ? [] : ['ai'])]).map((p) =>
-        h('button', { type: 'button', 'data-pane': p, onclick: () => this.showPane(p) }, p[0].toUpperCase() + p.slice(1))));
+        h('button', { type: 'button', 'data-pane': p, onclick: () => this.showPane(p) }, p === 'ai' ? 'AI' : p[0].toUpperCase() + p.slice(1))));
     this.el = h('div', { class: 'ide', 'data-role': project.role, 'data-mobile-pane': 'files' },
       topbar,
       h('aside', { class: 'left', 'data-pane': 'files' }, this.left.el),

@@ -38,7 +38,7 @@ export class TerminalPanel {
     this.storageKey = `vaporform.terminals.${projectId}`;
     this.tabBar = h('div', { class: 'tabs terminal-tabs', role: 'tablist', 'aria-label': 'Terminals' });
     this.body = h('div', { class: 'terminal-body' });
-    const add = h('button', { type: 'button', class: 'icon-button needs-write', title: 'New terminal (Ctrl+`)', 'aria-label': 'New terminal', onclick: () => this.create() }, '＋');
+    const add = h('button', { type: 'button', class: 'small needs-write', title: 'New terminal (Ctrl+`)', 'aria-label': 'New terminal', onclick: () => this.create() }, '+ Terminal');
     this.el = h('section', { class: 'terminal-panel', 'aria-label': 'Terminals' }, h('div', { class: 'panel-toolbar' }, this.tabBar, add), this.body);
     this.resizeObserver = new ResizeObserver(() => this.fitActive());
     this.resizeObserver.observe(this.body);
@@ -49,7 +49,7 @@ export class TerminalPanel {
     if (this.tabs.length) return;
     clear(this.body);
     this.body.append(h('p', { class: 'muted hint' }, this.canUse
-      ? 'Start the workspace, then open a terminal with ＋ (Ctrl+`).'
+      ? 'Start the workspace, then open a terminal with + Terminal (Ctrl+`).'
       : 'Viewers cannot open terminals.'));
   }
 
@@ -134,7 +134,7 @@ export class TerminalPanel {
       }
       if (e.code === 1000) {
         t.ended = true;
-        t.term.write('\r\n\x1b[90m[the shell has ended — open a new terminal with ＋]\x1b[0m\r\n');
+        t.term.write('\r\n\x1b[90m[the shell has ended — open a new terminal with + Terminal]\x1b[0m\r\n');
         this.remember();
         return;
       }

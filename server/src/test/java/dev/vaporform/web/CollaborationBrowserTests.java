@@ -1,11 +1,13 @@
 package dev.vaporform.web;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two people in two browsers on one file; a viewer; chat; the phone layout. */
 class CollaborationBrowserTests extends BrowserTest {
@@ -38,14 +40,49 @@ class CollaborationBrowserTests extends BrowserTest {
         expect(b.locator(".vf-remote-caret[data-name='Test " + ada.email() + "']")).isVisible();
         expect(a.locator("#participants .avatar")).hasCount(2);
 
-        // and the text is the server's too
-        var file = http.get("/api/projects/" + projectId + "/files/notes.md").bearer(ada.accessToken()).send();
-        assertThat(file.body()).isEqualTo("bob: # Notes 🚀\nada was here 😀");
+        // and the text reaches the file (written back shortly after the edits)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.get("/api/projects/" + projectId + "/files/notes.md").bearer(ada.accessToken()).send().body())
+                        .isEqualTo("bob: # Notes 🚀\nada was here 😀"));
 
         b.locator(".chat-input").fill("looks good");
         b.keyboard().press("Enter");
         expect(a.locator(".chat-message").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("looks good"))).isVisible();
         screenshot(a, "05-collaboration");
+    }
+
+    @Test
+    void keepsTextTypedWhileOfflineAndSendsItOnceTheConnectionRecovers() {
+        var ada = users.register(uniqueEmail("offline-ada"));
+        var bob = users.register(uniqueEmail("offline-bob"));
+        String projectId = projectWithFiles(ada, "Train " + unique(), Map.of("draft.txt", "start\n"));
+        share(ada, projectId, bob.email(), "collaborator");
+        Page a = openProjectAs(ada, projectId);
+        Page b = openProjectAs(bob, projectId);
+        openFile(a, "draft.txt");
+        openFile(b, "draft.txt");
+
+        // the network goes: sockets drop and no new ticket can be had
+        a.route("**/api/realtime/tickets", route -> route.abort());
+        a.keyboard().press("Control+k");
+        a.keyboard().type("reconnect now");
+        a.keyboard().press("Enter");
+        expect(a.locator("#connection-state")).hasAttribute("data-state", "offline");
+
+        editor(a, "draft.txt").click();
+        a.keyboard().press("Control+End");
+        a.keyboard().type("typed in a tunnel ✈️");
+        expect(editor(a, "draft.txt")).hasText("starttyped in a tunnel ✈️");
+        screenshot(a, "12-offline");
+        expect(editor(b, "draft.txt")).hasText("start");
+
+        // it comes back by itself; the text typed meanwhile reaches the others
+        a.unroute("**/api/realtime/tickets");
+        expect(a.locator("#connection-state")).hasAttribute("data-state", "online");
+        expect(editor(b, "draft.txt")).hasText("starttyped in a tunnel ✈️");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.get("/api/projects/" + projectId + "/files/draft.txt").bearer(ada.accessToken()).send().body())
+                        .isEqualTo("start\ntyped in a tunnel ✈️"));
     }
 
     @Test

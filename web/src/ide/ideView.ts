@@ -81,7 +81,10 @@ export class IdeView {
     this.left = new TabbedPanel('Project').add('files', 'Files', this.tree.el).add('search', 'Search', this.search.el).add('history', 'History', this.history.el);
     this.right = new TabbedPanel('Talk').add('chat', 'Chat', this.chat.el);
     if (!this.readOnly) this.right.add('ai', 'AI', this.ai.el);
-    this.bottom = new TabbedPanel('Workspace', (name) => { if (name === 'terminal') requestAnimationFrame(() => this.terminals.fitActive()); })
+    this.bottom = new TabbedPanel('Workspace', (name) => {
+      this.workspace?.setLogsVisible(name === 'logs');
+      if (name === 'terminal') requestAnimationFrame(() => this.terminals.fitActive());
+    })
       .add('terminal', 'Terminal', this.terminals.el).add('logs', 'Logs', this.workspace.logsEl);
 
     this.stateBadge = h('span', { class: 'connection-state', id: 'connection-state', role: 'status', 'data-state': 'connecting' }, STATE_TEXT.connecting);

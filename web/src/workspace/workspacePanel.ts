@@ -56,7 +56,7 @@ export class WorkspaceControls {
         || (action === 'workspace-start' && status === 'running')
         || (action === 'workspace-stop' && status !== 'running');
     }
-    if (status === 'running' && was !== 'running') this.followLogs();
+    if (status === 'running' && was !== 'running' && this.logsVisible) this.followLogs();
     for (const l of this.listeners) l(status);
   }
 
@@ -69,6 +69,19 @@ export class WorkspaceControls {
   start(): Promise<void> { return this.act('start'); }
   stop(): Promise<void> { return this.act('stop'); }
   restart(): Promise<void> { return this.act('restart'); }
+
+  private logsVisible = false;
+
+  /**
+   * The logs stream only while the Logs tab is shown: the server holds a streaming request
+   * open per follower and only notices a vanished browser when it next writes.
+   */
+  setLogsVisible(visible: boolean): void {
+    if (visible === this.logsVisible) return;
+    this.logsVisible = visible;
+    if (!visible) { this.logsAbort?.abort(); this.logsAbort = null; }
+    else if (this.status === 'running') this.followLogs();
+  }
 
   /** Streams the container's output into the logs panel while the workspace runs. */
   private followLogs(): void {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.vaporform.support.Users;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Sign-up, sign-in errors as sentences, projects, a file typed into, and a session that survives a reload. */
 class AccountAndProjectsBrowserTests extends BrowserTest {
 
@@ -51,6 +53,30 @@ class AccountAndProjectsBrowserTests extends BrowserTest {
         expect(page.locator(".project-card")).hasCount(1);
         expect(page.locator(".project-card")).containsText("Compiler");
         screenshot(page, "02-projects");
+    }
+
+    @Test
+    void managesApiTokensInSettingsAndSignsOut() {
+        var user = users.register(uniqueEmail("tokens"));
+        Page page = newPage();
+        signInQuietly(page, user, "/#/settings");
+        page.locator("input[aria-label='Token name']").fill("laptop script");
+        page.locator("button:text('Create token')").click();
+        var token = page.locator(".token-value");
+        expect(token).isVisible();
+        String value = token.textContent();
+        screenshot(page, "15-settings-token");
+        assertThat(http.get("/api/auth/me").bearer(value).send().status()).isEqualTo(200); // the token works
+        page.locator(".dialog button:text('Close')").click();
+        expect(page.locator(".token-list li")).hasCount(1);
+        page.locator(".token-list button:text('Revoke')").click();
+        expect(page.locator(".token-list")).containsText("No API tokens.");
+        assertThat(http.get("/api/auth/me").bearer(value).send().status()).isEqualTo(401);
+
+        page.locator("#sign-out").click();
+        expect(page.locator("form.auth-form")).isVisible();
+        page.reload();
+        expect(page.locator("form.auth-form")).isVisible(); // the session is over, not just hidden
     }
 
     @Test

@@ -95,8 +95,10 @@ export class FileTree {
           type: 'button', class: 'tree-label', 'data-path': node.path, 'data-type': node.type,
           onclick: () => {
             this.selected = node.path;
-            if (isDir) { if (open) this.collapsed.add(node.path); else this.collapsed.delete(node.path); this.render(); }
+            if (isDir) { if (open) this.collapsed.add(node.path); else this.collapsed.delete(node.path); }
             else this.ctx.open(node.path);
+            this.render(); // the selected row shows its actions (touch screens have no hover)
+            if (isDir) this.list.querySelector<HTMLElement>(`button.tree-label[data-path="${CSS.escape(node.path)}"]`)?.focus();
           },
         }, h('span', { class: 'tree-icon', 'aria-hidden': 'true' }, isDir ? (open ? '▾' : '▸') : '·'), node.name),
         h('span', { class: 'tree-actions needs-write' },

@@ -56,6 +56,35 @@ class FilesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void renamesMovesAndDeletesInTheTreeAndDownloadsTheProject() throws Exception {
+        var owner = users.register(uniqueEmail("gardener"));
+        String projectId = projectWithFiles(owner, "Garden " + unique(), Map.of("old.txt", "leaf\n", "junk.txt", "x\n"));
+        Page page = openProjectAs(owner, projectId);
+        openFile(page, "old.txt");
+
+        page.locator("button[aria-label='Rename old.txt']").click();
+        page.locator(".dialog input[name=to]").fill("docs/new.txt");
+        page.locator(".dialog button.primary").click();
+        expect(page.locator("button.tree-label[data-path='docs/new.txt']")).isVisible();
+        expect(page.locator("button.tree-label[data-path='old.txt']")).hasCount(0);
+        expect(page.locator(".editor-tabs .tab[data-path='old.txt']")).hasCount(0); // its tab went with it
+
+        page.locator(".tree-row:has(button[data-path='junk.txt'])").hover();
+        page.locator("button[aria-label='Delete junk.txt']").click();
+        page.locator(".dialog button.primary").click();
+        expect(page.locator("button.tree-label[data-path='junk.txt']")).hasCount(0);
+        assertThat(http.get("/api/projects/" + projectId + "/files/junk.txt").bearer(owner.accessToken()).send().status()).isEqualTo(404);
+
+        var download = page.waitForDownload(() -> page.locator("button[aria-label='Download the project']").click());
+        assertThat(download.suggestedFilename()).isEqualTo("project.zip");
+        try (var zip = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(download.path()))) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) names.add(entry.getName());
+            assertThat(names).contains("docs/new.txt").doesNotContain("junk.txt", "old.txt");
+        }
+    }
+
+    @Test
     void uploadsAFileIntoTheProject() {
         var owner = users.register(uniqueEmail("uploader"));
         String projectId = projectWithFiles(owner, "Inbox " + unique(), Map.of());

@@ -21,3 +21,17 @@ describe('describeProblem', () => {
     expect(describeProblem(null, 502)).toMatch(/server/);
   });
 });
+
+import { diffLines, readableAnswer } from '../src/ai/aiPanel';
+
+describe('AI answers', () => {
+  it('shows SEARCH/REPLACE blocks as a note, and an unfinished one as in progress', () => {
+    const answer = 'Fix:\n\n```js\ncalc.js\n<<<<<<< SEARCH\n  return a - b;\n=======\n  return a + b;\n>>>>>>> REPLACE\n```\nDone.';
+    expect(readableAnswer(answer)).toBe('Fix:\n\n[edit to calc.js: see below]\nDone.');
+    expect(readableAnswer('Fix:\ncalc.js\n<<<<<<< SEARCH\n  return a')).toBe('Fix:\n[writing an edit to calc.js…]');
+  });
+  it('lists an edit as removed then added lines', () => {
+    expect(diffLines({ path: 'x', search: 'a\nb\n', replace: 'c' })).toEqual([
+      { kind: 'del', text: 'a' }, { kind: 'del', text: 'b' }, { kind: 'add', text: 'c' }]);
+  });
+});

@@ -5,7 +5,33 @@ import { clear, h } from '../ui/dom';
 import { attempt, notify } from '../ui/notify';
 import { encodePath } from '../api/client';
 
-export interface AiEdit { path: string; search: string; replace: string }
+/** An edit event: status is proposed (to apply or reject here), applied (by the server) or rejected (with a reason). */
+export interface AiEdit { path: string; search: string; replace: string; status?: 'proposed' | 'applied' | 'rejected'; reason?: string; via?: string }
+
+const SEARCH = '<<<<<<< SEARCH';
+const REPLACE = '>>>>>>> REPLACE';
+
+/**
+ * The answer as a person reads it: SEARCH/REPLACE blocks (shown as diffs below the answer) are
+ * replaced by a short note, and an unfinished block by "writing an edit…".
+ */
+export function readableAnswer(raw: string): string {
+  const out: string[] = [];
+  const lines = raw.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() !== SEARCH) { out.push(lines[i]); continue; }
+    while (out.length && /^\s*(```\w*)?\s*$/.test(out[out.length - 1])) out.pop(); // an opening fence after the path
+    const path = out.length ? out.pop()!.replace(/[`*]/g, '').trim() : '';
+    if (out.length && /^\s*```\w*\s*$/.test(out[out.length - 1])) out.pop(); // or before it
+    let end = i + 1;
+    while (end < lines.length && lines[end].trim() !== REPLACE) end++;
+    const closed = end < lines.length;
+    out.push(closed ? `[edit to ${path || 'a file'}: see below]` : `[writing an edit to ${path || 'a file'}…]`);
+    i = end;
+    if (closed && lines[i + 1]?.trim().startsWith('```')) i++; // the closing fence
+  }
+  return out.join('\n');
+}
 
 export interface AiContext {
   api: Api;
@@ -87,11 +113,16 @@ export class AiPanel {
     }
   }
 
+  private raw = new WeakMap<HTMLElement, { text: string; node: Text }>();
+
   private onEvent(event: string, data: string, answer: HTMLElement) {
     let payload: Record<string, unknown> = {};
     try { payload = JSON.parse(data) as Record<string, unknown>; } catch { payload = { text: data }; }
     if (event === 'delta') {
-      answer.append(String(payload.text ?? ''));
+      let state = this.raw.get(answer);
+      if (!state) { state = { text: '', node: document.createTextNode('') }; answer.prepend(state.node); this.raw.set(answer, state); }
+      state.text += String(payload.text ?? '');
+      state.node.data = readableAnswer(state.text);
       this.transcript.scrollTop = this.transcript.scrollHeight;
     } else if (event === 'edit') {
       this.transcript.append(this.editCard(payload as unknown as AiEdit));
@@ -110,8 +141,17 @@ export class AiPanel {
     const apply = h('button', { type: 'button', class: 'primary small', 'data-action': 'apply-edit', onclick: () => void this.apply(edit, card, status) }, 'Apply');
     const reject = h('button', { type: 'button', class: 'small', 'data-action': 'reject-edit', onclick: () => { card.classList.add('rejected'); status.textContent = 'Rejected.'; buttons.remove(); } }, 'Reject');
     const buttons = h('div', { class: 'edit-buttons' }, reject, apply);
-    const card = h('div', { class: 'ai-edit', 'data-path': edit.path },
+    const card = h('div', { class: 'ai-edit', 'data-path': edit.path, 'data-status': edit.status ?? 'proposed' },
       h('div', { class: 'edit-path' }, edit.path), h('div', { class: 'diff' }, ...lines), buttons, status);
+    if (edit.status === 'applied') {
+      card.classList.add('applied');
+      status.textContent = edit.via === 'live' ? 'Applied to the open document.' : 'Applied.';
+      buttons.remove();
+    } else if (edit.status === 'rejected') {
+      card.classList.add('rejected');
+      status.textContent = edit.reason ?? 'This edit does not fit the current text.';
+      buttons.remove();
+    }
     return card;
   }
 

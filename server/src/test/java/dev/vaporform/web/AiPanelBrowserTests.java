@@ -36,22 +36,30 @@ class AiPanelBrowserTests extends BrowserTest {
             request.set(route.request().postData());
             route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/event-stream").setBody(String.join("\n",
                     "event: delta", "data: {\"text\":\"The function subtracts; \"}", "",
-                    "event: delta", "data: {\"text\":\"it should add.\"}", "",
-                    "event: edit", "data: {\"path\":\"calc.js\",\"search\":\"  return a - b;\",\"replace\":\"  return a + b;\"}", "",
+                    ": keep-alive", "",
+                    "event: delta", "data: {\"text\":\"it should add.\\ncalc.js\\n<<<<<<< SEARCH\\n  return a - b;\\n\"}", "",
+                    "event: delta", "data: {\"text\":\"=======\\n  return a + b;\\n>>>>>>> REPLACE\\n\"}", "",
+                    "event: edit", "data: {\"path\":\"calc.js\",\"search\":\"  return a - b;\\n\",\"replace\":\"  return a + b;\\n\",\"status\":\"proposed\"}", "",
+                    "event: edit", "data: {\"path\":\"calc.js\",\"search\":\"nowhere\",\"replace\":\"x\",\"status\":\"rejected\",\"reason\":\"The text to replace is not in calc.js.\"}", "",
                     "event: done", "data: {\"sessionId\":\"" + java.util.UUID.randomUUID() + "\",\"usage\":{\"inputTokens\":120,\"outputTokens\":30}}", "", "")));
         });
 
         a.locator(".right button[data-tab='ai']").click();
         a.locator(".ai-prompt").fill("Fix the bug in add");
         a.locator(".ai-form button[type=submit]").click();
-        expect(a.locator(".ai-message.assistant")).containsText("The function subtracts; it should add.");
-        expect(a.locator(".ai-edit .diff-del")).hasText("−   return a - b;");
-        expect(a.locator(".ai-edit .diff-add")).hasText("+   return a + b;");
+        var answer = a.locator(".ai-message.assistant");
+        expect(answer).containsText("The function subtracts; it should add.");
+        expect(answer).containsText("[edit to calc.js: see below]");
+        expect(answer).not().containsText("<<<<<<< SEARCH");
+        var proposal = a.locator(".ai-edit[data-status='proposed']");
+        expect(proposal.locator(".diff-del")).hasText("−   return a - b;");
+        expect(proposal.locator(".diff-add")).hasText("+   return a + b;");
+        expect(a.locator(".ai-edit[data-status='rejected']")).containsText("The text to replace is not in calc.js.");
         assertThat(request.get()).contains("\"prompt\":\"Fix the bug in add\"", "\"path\":\"calc.js\"", "\"apply\":false");
         screenshot(a, "10-ai-proposal");
 
         a.locator("button[data-action='apply-edit']").click();
-        expect(a.locator(".ai-edit")).hasClass(java.util.regex.Pattern.compile("applied"));
+        expect(proposal).hasClass(java.util.regex.Pattern.compile("applied"));
         expect(editor(b, "calc.js")).containsText("return a + b;");
         expect(editor(a, "calc.js")).containsText("return a + b;");
         screenshot(b, "11-ai-applied-seen-by-other");

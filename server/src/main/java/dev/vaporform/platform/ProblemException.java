@@ -40,4 +40,25 @@ public abstract class ProblemException extends RuntimeException {
 
     /** @return extra members for the problem body (never secrets) */
     public Map<String, Object> properties() { return properties; }
+
+    /**
+     * The problem as the RFC 9457 body the error handler would send, for answers that cannot be
+     * an HTTP status any more (an {@code error} event in a stream already under way).
+     *
+     * @param correlationId the request's correlation id (the MDC's {@code correlationId}), or null
+     */
+    public Map<String, Object> toBody(String correlationId) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("type", ProblemTypes.of(code).toString());
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", getMessage());
+        body.put("code", code);
+        if (correlationId != null) {
+            body.put("correlationId", correlationId);
+            body.put("instance", "urn:vaporform:request:" + correlationId);
+        }
+        body.putAll(properties);
+        return body;
+    }
 }

@@ -1,25 +1,20 @@
 package dev.vaporform.collab;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import redis.embedded.RedisServer;
 
 import dev.vaporform.support.ChildServer;
+import dev.vaporform.support.NodeCluster;
 import dev.vaporform.support.Users;
 
 import static dev.vaporform.collab.ShareDbClient.ack;
@@ -41,18 +36,23 @@ class CollabNodesTests extends CollabTestSupport {
     @Autowired
     DataSource dataSource;
 
-    private final List<AutoCloseable> cleanUp = new ArrayList<>();
+    private NodeCluster cluster;
+
+    @BeforeEach
+    void cluster(@TempDir Path dir) {
+        cluster = new NodeCluster(jdbc, dataSource, dir);
+    }
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (AutoCloseable c : cleanUp.reversed()) c.close();
+        cluster.close();
     }
 
     @Test
-    void clientsOnTwoNodesTypingAtOnceConvergeWithEveryAckedOpOnce(@TempDir Path dir) throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", freshDatabase(), "REDIS_URL", "redis://127.0.0.1:" + startRedis());
-        ChildServer a = node(dir, "a", env);
-        ChildServer b = node(dir, "b", env); // after a: a made the signing key both share
+    void clientsOnTwoNodesTypingAtOnceConvergeWithEveryAckedOpOnce() throws Exception {
+        Map<String, String> env = cluster.sharedEnvironment();
+        ChildServer a = cluster.node("a", env);
+        ChildServer b = cluster.node("b", env); // after a: a made the signing key both share
         Users.Session owner = new Users(a.http()).register(uniqueEmail("nodes-owner"));
         String collection = a.http().post("/api/projects", Map.of("name", "Nodes")).bearer(owner.accessToken()).send().text("id");
         ShareDbClient creator = ShareDbClient.connectWithBearer(a.port(), owner.accessToken());
@@ -79,10 +79,10 @@ class CollabNodesTests extends CollabTestSupport {
     }
 
     @Test
-    void presenceAndProjectEventsCrossNodes(@TempDir Path dir) throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", freshDatabase(), "REDIS_URL", "redis://127.0.0.1:" + startRedis());
-        ChildServer a = node(dir, "a", env);
-        ChildServer b = node(dir, "b", env);
+    void presenceAndProjectEventsCrossNodes() throws Exception {
+        Map<String, String> env = cluster.sharedEnvironment();
+        ChildServer a = cluster.node("a", env);
+        ChildServer b = cluster.node("b", env);
         Users.Session owner = new Users(a.http()).register(uniqueEmail("nodes-owner"));
         String collection = a.http().post("/api/projects", Map.of("name", "Nodes")).bearer(owner.accessToken()).send().text("id");
         Typist onA = typist("a", a, owner, collection);
@@ -116,7 +116,7 @@ class CollabNodesTests extends CollabTestSupport {
 
     private Typist typist(String name, ChildServer node, Users.Session owner, String collection) {
         ShareDbClient client = ShareDbClient.connectWithBearer(node.port(), owner.accessToken());
-        cleanUp.add(client::close);
+        cluster.closeLater(client::close);
         client.send(Map.of("a", "s", "c", collection, "d", PATH));
         long version = client.next(action("s")).path("data").path("v").asLong();
         return new Typist(name, client, collection, PATH, version);
@@ -143,38 +143,5 @@ class CollabNodesTests extends CollabTestSupport {
         String text = reader.next(action("f")).path("data").path("data").asString();
         reader.close();
         return text;
-    }
-
-    /** A node whose keys, projects and blobs are shared with the other's, its search index its own. */
-    private ChildServer node(Path dir, String name, Map<String, String> env) throws IOException {
-        Path home = dir.resolve(name);
-        Files.createDirectories(home);
-        for (String shared : List.of("keys", "projects", "blobs")) {
-            Files.createDirectories(dir.resolve("shared").resolve(shared));
-            Files.createSymbolicLink(home.resolve(shared), dir.resolve("shared").resolve(shared));
-        }
-        ChildServer node = ChildServer.start(home, "node-" + name, env);
-        cleanUp.add(node);
-        return node;
-    }
-
-    /** A new database in the test context's PostgreSQL, dropped afterwards. */
-    private String freshDatabase() {
-        String name = "nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        jdbc.sql("create database " + name).update();
-        cleanUp.add(() -> jdbc.sql("drop database if exists " + name + " with (force)").update());
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        return url.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-    }
-
-    private int startRedis() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
-        redis.start();
-        cleanUp.add(redis::stop);
-        return port;
     }
 }

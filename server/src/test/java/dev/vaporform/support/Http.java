@@ -60,6 +60,11 @@ public final class Http {
             return exchange(HttpResponse.BodyHandlers.ofByteArray());
         }
 
+        /** Sends and reads the body line by line as it arrives (server-sent events); close the stream to hang up. */
+        public HttpResponse<java.util.stream.Stream<String>> sendForLines() {
+            return exchange(HttpResponse.BodyHandlers.ofLines());
+        }
+
         private <T> HttpResponse<T> exchange(HttpResponse.BodyHandler<T> handler) {
             var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(h -> builder.header(h[0], h[1]));

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,6 +23,13 @@ public abstract class IntegrationTest {
 
     static {
         TestHome.wipeOnce();
+    }
+
+    /** Every test server talks to the local stand-in for Anthropic's API (the one allowed fake: a paid external API). */
+    @DynamicPropertySource
+    static void aiProvider(DynamicPropertyRegistry registry) {
+        registry.add("vaporform.ai.anthropic.base-url", () -> FakeAnthropic.get().baseUrl());
+        registry.add("vaporform.ai.anthropic.api-key", () -> "sk-ant-test-key");
     }
 
     @LocalServerPort

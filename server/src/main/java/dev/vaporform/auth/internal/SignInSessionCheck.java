@@ -23,7 +23,7 @@ class SignInSessionCheck implements SignInSessions {
 
     @Override
     public boolean isSignedIn(UUID userId, UUID sessionId) {
-        if (userStates.get(userId).filter(User::active).isEmpty()) return false;
+        if (userStates.get(userId).filter(UserState::active).isEmpty()) return false;
         return sessionId == null || refreshTokens.isFamilyAlive(sessionId, clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vaporform.collab.internal;
 
+import dev.vaporform.platform.OpenSockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,8 @@ import dev.vaporform.platform.RealtimeHandshake;
 @Component
 class CollabHandler extends TextWebSocketHandler {
 
+    private final OpenSockets openSockets;
+
     private static final Logger log = LoggerFactory.getLogger(CollabHandler.class);
     private static final String CONNECTION = "collab.connection";
 
@@ -31,16 +34,19 @@ class CollabHandler extends TextWebSocketHandler {
     private final ClientIds clientIds;
     private final CollabProperties properties;
 
-    CollabHandler(Protocol protocol, Connections connections, Documents documents, ClientIds clientIds, CollabProperties properties) {
+    CollabHandler(Protocol protocol, Connections connections, Documents documents, ClientIds clientIds, CollabProperties properties,
+                  OpenSockets openSockets) {
         this.protocol = protocol;
         this.connections = connections;
         this.documents = documents;
         this.clientIds = clientIds;
         this.properties = properties;
+        this.openSockets = openSockets;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
+        openSockets.opened("collab");
         var user = (AuthenticatedUser) socket.getAttributes().get(RealtimeHandshake.USER);
         var connection = new CollabConnection(socket, user, clientIds.issue(user.id()), properties);
         if (!connections.add(connection, properties.maxConnectionsPerUser())) {
@@ -93,6 +99,7 @@ class CollabHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        openSockets.closed("collab");
         var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null) return;
         connection.close(status);

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import org.slf4j.Logger;
@@ -24,7 +28,7 @@ class Committer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Committer.class);
 
-    private record Pending(OpLog.Append append, long generation, CompletableFuture<Void> done) {}
+    private record Pending(OpLog.Append append, long generation, CompletableFuture<Void> done, long startedAt) {}
 
     private final OpLog opLog;
     private final int batchSize;
@@ -34,8 +38,16 @@ class Committer implements DisposableBean {
     /** Per document, the newest generation that had a failure; only touched by the committer thread. */
     private final Map<DocumentKey, Long> failedGenerations = new java.util.HashMap<>();
 
-    Committer(OpLog opLog, CollabProperties properties) {
+    /** Ops made durable ({@code vaporform_collab_ops_committed_total}). */
+    private final Counter committed;
+    /** From an op's hand-over to its durability ({@code vaporform_collab_op_commit_seconds}): what an ack waits for. */
+    private final Timer latency;
+
+    Committer(OpLog opLog, CollabProperties properties, MeterRegistry meters) {
         this.opLog = opLog;
+        this.committed = Counter.builder("vaporform.collab.ops.committed").description("Collaboration ops stored in the op log").register(meters);
+        this.latency = Timer.builder("vaporform.collab.op.commit").description("Time from an op's submission to its being durable")
+                .publishPercentileHistogram().register(meters);
         this.batchSize = properties.commitBatchSize();
         this.thread = Thread.ofPlatform().name("collab-committer").daemon().start(this::run);
     }
@@ -46,7 +58,7 @@ class Committer implements DisposableBean {
      * @return completes when the op is durable; fails when it could not be stored (e.g. a conflict)
      */
     CompletableFuture<Void> commit(DocumentKey key, CommittedOp op, long generation) {
-        var pending = new Pending(new OpLog.Append(key, op), generation, new CompletableFuture<>());
+        var pending = new Pending(new OpLog.Append(key, op), generation, new CompletableFuture<>(), System.nanoTime());
         queue.add(pending);
         return pending.done();
     }
@@ -84,7 +96,7 @@ class Committer implements DisposableBean {
         List<Pending> grouped = byDocument.values().stream().flatMap(List::stream).toList();
         try {
             opLog.append(grouped.stream().map(Pending::append).toList());
-            grouped.forEach(p -> p.done().complete(null));
+            grouped.forEach(this::durable);
         } catch (RuntimeException batchFailed) {
             if (byDocument.size() == 1) {
                 failed(grouped, batchFailed);
@@ -97,10 +109,16 @@ class Committer implements DisposableBean {
     private void storeAlone(List<Pending> ops) {
         try {
             opLog.append(ops.stream().map(Pending::append).toList());
-            ops.forEach(p -> p.done().complete(null));
+            ops.forEach(this::durable);
         } catch (RuntimeException e) {
             failed(ops, e);
         }
+    }
+
+    private void durable(Pending p) {
+        committed.increment();
+        latency.record(System.nanoTime() - p.startedAt(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        p.done().complete(null);
     }
 
     private void failed(List<Pending> ops, RuntimeException error) {

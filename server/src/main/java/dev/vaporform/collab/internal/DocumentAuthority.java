@@ -63,6 +63,9 @@ final class DocumentAuthority {
     boolean exists() { return committedDoc != null; }
     long committedVersion() { return committedVersion; }
     String committedText() { return committedDoc == null ? null : committedDoc.toString(); }
+    /** @return the text with every op applied, including those still being stored */
+    String currentText() { return doc.toString(); }
+    long currentVersion() { return version; }
     boolean hasSubscribers() { return !subscribers.isEmpty() || !presence.isEmpty(); }
     boolean hasPending() { return version != committedVersion; }
 
@@ -220,6 +223,7 @@ final class DocumentAuthority {
 
     /** Sends the submitter the ops it missed, in order, then the ack. */
     private void acknowledge(CollabConnection to, long base, Submission submission, long committedAt) {
+        if (submission.outcome() != null) submission.outcome().complete(committedAt);
         if (to == null) return;
         Long sent = subscribers.get(to);
         sendOps(to, sent == null ? base : Math.max(base, sent), committedAt);
@@ -307,16 +311,16 @@ final class DocumentAuthority {
         if (submission == null) return;
         if (submission.attempt() >= MAX_RETRIES) {
             log.warn("An op on {} lost {} commit races; the client is told to retry", key.path(), MAX_RETRIES);
-            if (submission.from() != null) {
-                submission.from().send(Frames.error(OpRequest.echo(key, submission),
-                        new ShareDbError(ShareDbError.RETRIES_EXCEEDED, "Too many conflicting writers; try again.")));
-            }
+            var error = new ShareDbError(ShareDbError.RETRIES_EXCEEDED, "Too many conflicting writers; try again.");
+            if (submission.from() != null) submission.from().send(Frames.error(OpRequest.echo(key, submission), error));
+            submission.failed(error);
             return;
         }
         try {
             submit(submission.retried());
         } catch (ShareDbError e) {
             if (submission.from() != null) submission.from().send(Frames.error(OpRequest.echo(key, submission), e));
+            submission.failed(e);
         }
     }
 
@@ -324,6 +328,7 @@ final class DocumentAuthority {
         for (OpHistory.Entry entry : dropped) {
             Submission s = entry.submission();
             if (s != null && s.from() != null) s.from().send(Frames.error(OpRequest.echo(key, s), error));
+            if (s != null) s.failed(error);
         }
     }
 
@@ -369,7 +374,7 @@ final class DocumentAuthority {
     void submitServerOp(Op op, long base) {
         if (op.isNoop() || !exists()) return;
         try {
-            submit(new Submission(null, services.serverOps().src, services.serverOps().next(), base, op, null, null, 0));
+            submit(new Submission(null, services.serverOps().src, services.serverOps().next(), base, op, null, null, 0, null));
         } catch (ShareDbError e) {
             log.warn("A change on disk to {} could not be merged: {}", key.path(), e.getMessage());
         }

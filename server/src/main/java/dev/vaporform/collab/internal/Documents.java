@@ -48,6 +48,11 @@ class Documents implements DisposableBean {
         if (live.containsKey(key)) run(key, work);
     }
 
+    /** @return whether the document is live on this node */
+    boolean isLive(DocumentKey key) {
+        return live.containsKey(key);
+    }
+
     /** @return the live documents of a project */
     List<DocumentKey> liveIn(java.util.UUID projectId) {
         return live.keySet().stream().filter(k -> k.projectId().equals(projectId)).toList();

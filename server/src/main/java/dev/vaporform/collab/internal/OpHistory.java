@@ -27,7 +27,7 @@ final class OpHistory {
             this.op = op;
             this.after = after;
             this.submission = submission;
-            if (submission != null && submission.from() != null) waiters.add(new Waiter(submission, base));
+            if (submission != null && (submission.from() != null || submission.outcome() != null)) waiters.add(new Waiter(submission, base));
         }
 
         CommittedOp op() { return op; }

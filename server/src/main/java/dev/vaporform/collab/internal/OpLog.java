@@ -50,6 +50,12 @@ class OpLog {
         });
     }
 
+    /** @return whether the log holds the document (it was opened before, on some node) */
+    boolean holds(DocumentKey key) {
+        return jdbc.sql("select exists (select 1 from collab_documents where project_id = ? and path = ?)")
+                .params(key.projectId(), key.path()).query(Boolean.class).single();
+    }
+
     /** @return the oldest version the log still has an op for, or {@code fallback} when it has none */
     long oldest(DocumentKey key, long fallback) {
         Long oldest = jdbc.sql("select min(version) from collab_ops where project_id = ? and path = ?")

@@ -27,9 +27,9 @@ final class OpRequest {
         }
         if (delete) throw new ShareDbError(ShareDbError.REJECTED, "Documents are deleted by deleting the file.");
         // The client's own src field is ignored: the server decides who submitted (no posing as another).
-        if (create != null) return new Submission(from, from.src(), seq, version, null, createText(create), from.user().id(), 0);
+        if (create != null) return new Submission(from, from.src(), seq, version, null, createText(create), from.user().id(), 0, null);
         try {
-            return new Submission(from, from.src(), seq, version, Op.fromJsonValue(Json.MAPPER.treeToValue(op, Object.class)), null, from.user().id(), 0);
+            return new Submission(from, from.src(), seq, version, Op.fromJsonValue(Json.MAPPER.treeToValue(op, Object.class)), null, from.user().id(), 0, null);
         } catch (IllegalArgumentException e) { // InvalidOpException, or a value Jackson cannot map
             throw new ShareDbError(ShareDbError.OP_BADLY_FORMED, "Invalid text-unicode op: " + e.getMessage());
         }

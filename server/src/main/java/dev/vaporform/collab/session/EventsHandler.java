@@ -1,5 +1,6 @@
 package dev.vaporform.collab.session;
 
+import dev.vaporform.platform.OpenSockets;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ import dev.vaporform.projects.ProjectRole;
 @Component
 class EventsHandler extends TextWebSocketHandler {
 
+    private final OpenSockets openSockets;
+
     private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
     private static final String CONNECTION = "events.connection";
     /** Largest events frame: a chat message of {@code chat-max-length} with room to spare. */
@@ -45,17 +48,19 @@ class EventsHandler extends TextWebSocketHandler {
     private final java.time.Clock clock;
 
     EventsHandler(EventsSockets sockets, LiveSessions sessions, Chat chat, ProjectAccess access, CollabProperties properties,
-                  java.time.Clock clock) {
+                  java.time.Clock clock, OpenSockets openSockets) {
         this.clock = clock;
         this.sockets = sockets;
         this.sessions = sessions;
         this.chat = chat;
         this.access = access;
         this.properties = properties;
+        this.openSockets = openSockets;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
+        openSockets.opened("events");
         var user = (AuthenticatedUser) socket.getAttributes().get(RealtimeHandshake.USER);
         var connection = new EventsConnection(socket, user, properties);
         if (!sockets.add(connection, properties.maxConnectionsPerUser())) {
@@ -165,6 +170,7 @@ class EventsHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        openSockets.closed("events");
         var connection = (EventsConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null) return;
         connection.close(status);

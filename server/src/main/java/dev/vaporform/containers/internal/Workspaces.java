@@ -29,6 +29,8 @@ import dev.vaporform.platform.PlatformProperties;
 @Service
 public class Workspaces {
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
     private static final Logger log = LoggerFactory.getLogger(Workspaces.class);
     private static final Set<WorkspaceStatus> IN_PROGRESS = Set.of(WorkspaceStatus.creating, WorkspaceStatus.starting);
 
@@ -47,7 +49,8 @@ public class Workspaces {
 
     Workspaces(WorkspaceTokens workspaceTokens, ProjectFiles projectFiles, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
                WorkspaceLogBook logBook, ContainersProperties properties, PlatformProperties platform,
-               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.workspaceTokens = workspaceTokens;
         this.projectFiles = projectFiles;
         this.rows = rows;
@@ -72,17 +75,26 @@ public class Workspaces {
         if (claimed == null) return awaitOtherStart(projectId);
         if (claimed.status() == WorkspaceStatus.running) return claimed;
         try {
-            return bringUp(projectId, userId, claimed);
+            Workspace running = bringUp(projectId, userId, claimed);
+            countStart("started");
+            return running;
         } catch (EngineUnavailable e) {
             // Not the workspace's fault: leave it as it was, so it is not shown as failed.
             transition(projectId, claimed.status(), claimed.containerId(), null);
+            countStart("engine-unavailable");
             throw e;
         } catch (RuntimeException e) {
+            countStart("failed");
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             transition(projectId, WorkspaceStatus.failed, claimed.containerId(), why);
             logBook.append(projectId, "[vaporform] start failed: " + why);
             throw e;
         }
+    }
+
+    /** {@code vaporform_workspace_starts_total{outcome}}: starts that created or started a container. */
+    private void countStart(String outcome) {
+        meters.counter("vaporform.workspace.starts", "outcome", outcome).increment();
     }
 
     public Workspace stop(UUID projectId) {

@@ -1,5 +1,6 @@
 package dev.vaporform.containers.terminal;
 
+import dev.vaporform.platform.OpenSockets;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -32,6 +33,8 @@ import dev.vaporform.projects.ProjectRole;
 @Component
 class TerminalHandler extends TextWebSocketHandler {
 
+    private final OpenSockets openSockets;
+
     private static final Logger log = LoggerFactory.getLogger(TerminalHandler.class);
     private static final String SESSION = "terminal.session";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,14 +43,16 @@ class TerminalHandler extends TextWebSocketHandler {
     private final ProjectAccess access;
     private final WorkspaceActivity activity;
 
-    TerminalHandler(TerminalSessions sessions, ProjectAccess access, WorkspaceActivity activity) {
+    TerminalHandler(TerminalSessions sessions, ProjectAccess access, WorkspaceActivity activity, OpenSockets openSockets) {
         this.sessions = sessions;
         this.access = access;
         this.activity = activity;
+        this.openSockets = openSockets;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
+        openSockets.opened("terminal");
         // Output is sent from Docker's thread while pings and errors come from others.
         WebSocketSession socket = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 1024 * 1024);
         raw.getAttributes().put("decorated", socket);
@@ -90,6 +95,7 @@ class TerminalHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        openSockets.closed("terminal");
         var session = (TerminalSession) raw.getAttributes().get(SESSION);
         if (session != null) session.detach(decorated(raw));
     }

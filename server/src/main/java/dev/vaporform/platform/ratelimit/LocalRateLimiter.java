@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.stereotype.Component;
 
 import dev.vaporform.platform.RateLimit;
 import dev.vaporform.platform.RateLimiter;
@@ -18,8 +17,7 @@ import dev.vaporform.platform.RateLimiter;
  * attacker spraying keys cannot grow memory without bound: a forgotten bucket is a full one,
  * which is exactly what a fresh bucket would be once its period has passed.
  */
-@Component
-class LocalRateLimiter implements RateLimiter {
+final class LocalRateLimiter implements RateLimiter {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(500_000)
@@ -39,9 +37,10 @@ class LocalRateLimiter implements RateLimiter {
     }
 
     private Bucket bucket(RateLimit limit, String key) {
-        return buckets.get(limit.name() + ":" + key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
+        return buckets.get(limit.name() + ":" + key, k -> Bucket.builder().addLimit(bandwidth(limit)).build());
+    }
+
+    static Bandwidth bandwidth(RateLimit limit) {
+        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
     }
 }

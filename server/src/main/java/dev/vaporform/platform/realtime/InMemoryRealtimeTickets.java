@@ -7,18 +7,15 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.stereotype.Component;
 
 import dev.vaporform.platform.AuthenticatedUser;
 import dev.vaporform.platform.RealtimeTickets;
 
 /**
- * Tickets held in this process (the node that issued a ticket is the one the browser connects
- * to right after, behind a sticky or a single-node set-up; several nodes share them through
- * Redis once it is configured). 192 random bits each; expired ones are dropped by the cache.
+ * Tickets held in this process: on one node, and as the fallback of {@link RedisRealtimeTickets}
+ * while Redis is away (a ticket issued then works on the node that issued it). 192 random bits each; expired ones are dropped by the cache.
  */
-@Component
-class InMemoryRealtimeTickets implements RealtimeTickets {
+final class InMemoryRealtimeTickets implements RealtimeTickets {
 
     static final Duration TTL = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,11 +27,15 @@ class InMemoryRealtimeTickets implements RealtimeTickets {
 
     @Override
     public String issue(AuthenticatedUser caller) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String ticket = "vft_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String ticket = newTicket();
         tickets.put(ticket, caller);
         return ticket;
+    }
+
+    static String newTicket() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "vft_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -20,9 +21,28 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 @Conditional(RedisConfigured.class)
 class RedisConfiguration {
 
+    /**
+     * Commands time out after {@link #COMMAND_TIMEOUT}, not Lettuce's default minute: every
+     * caller has a fallback for Redis being away, and it must not wait long to use it.
+     */
     @Bean
     LettuceConnectionFactory redisConnectionFactory(RedisProperties properties) {
-        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(properties.url()));
+        var client = LettuceClientConfiguration.builder().commandTimeout(COMMAND_TIMEOUT);
+        if (properties.url().startsWith("rediss:")) client.useSsl();
+        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(properties.url()), client.build());
+    }
+
+    static final java.time.Duration COMMAND_TIMEOUT = java.time.Duration.ofMillis(500);
+
+    @Bean
+    RedisGuard redisGuard() {
+        return new RedisGuard(java.time.Duration.ofSeconds(3));
+    }
+
+    /** Named so it replaces Boot's indicator: Redis down is DEGRADED (the node serves on), not DOWN. */
+    @Bean
+    org.springframework.boot.health.contributor.HealthIndicator redisHealthContributor(RedisConnectionFactory factory, RedisGuard guard) {
+        return new RedisHealth(factory, guard);
     }
 
     @Bean

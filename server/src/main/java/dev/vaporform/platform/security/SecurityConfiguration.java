@@ -40,6 +40,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(authenticator, entryPoint), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(auth -> auth
+                        // the async dispatch that ends a streamed answer (SSE) continues a request
+                        // already authorised when it began
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PublicRoutes.API.toArray(String[]::new)).permitAll()
                         .requestMatchers(PublicRoutes.OPERATIONS.toArray(String[]::new)).permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

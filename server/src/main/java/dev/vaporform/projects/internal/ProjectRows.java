@@ -28,8 +28,11 @@ class ProjectRows {
 
     private final JdbcClient jdbc;
 
-    ProjectRows(JdbcClient jdbc) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ProjectRows(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     void insert(UUID id, String name, String description, Instant now) {
@@ -61,6 +64,7 @@ class ProjectRows {
     }
 
     void delete(UUID id) {
+        members(id).forEach(m -> events.publishEvent(new MembershipChanged(id, m.userId())));
         jdbc.sql("delete from projects where id = ?").param(id).update();
     }
 
@@ -85,15 +89,18 @@ class ProjectRows {
     void addMember(UUID projectId, UUID userId, ProjectRole role, Instant now) {
         jdbc.sql("insert into project_members (project_id, user_id, role, added_at) values (?, ?, ?, ?)")
                 .params(projectId, userId, role.name(), Timestamp.from(now)).update();
+        events.publishEvent(new MembershipChanged(projectId, userId));
     }
 
     void setRole(UUID projectId, UUID userId, ProjectRole role) {
         jdbc.sql("update project_members set role = ? where project_id = ? and user_id = ?")
                 .params(role.name(), projectId, userId).update();
+        events.publishEvent(new MembershipChanged(projectId, userId));
     }
 
     void removeMember(UUID projectId, UUID userId) {
         jdbc.sql("delete from project_members where project_id = ? and user_id = ?").params(projectId, userId).update();
+        events.publishEvent(new MembershipChanged(projectId, userId));
     }
 
     private static Project map(ResultSet rs, int row) throws SQLException {

@@ -34,6 +34,8 @@ class ProjectMembershipInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // a streamed answer ends with an async dispatch of the same request, checked when it began
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) return true;
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (!(pattern instanceof String p) || !(p.equals(PROJECT_ROUTES) || p.startsWith(PROJECT_ROUTES + "/"))) return true;
         var auth = SecurityContextHolder.getContext().getAuthentication();

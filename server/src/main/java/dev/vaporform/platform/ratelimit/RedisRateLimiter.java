@@ -1,0 +1,85 @@
+package dev.vaporform.platform.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+
+import dev.vaporform.platform.RateLimit;
+import dev.vaporform.platform.RateLimiter;
+import dev.vaporform.platform.redis.RedisGuard;
+
+/**
+ * Buckets in Redis, shared by every node (Bucket4j's compare-and-swap proxy over Lettuce), so a
+ * limit holds for the installation, not per node. When Redis fails the node falls back to its
+ * own buckets — limits stay on, per node, never off — and goes back to Redis once it answers.
+ */
+final class RedisRateLimiter implements RateLimiter {
+
+    private final RedisClient client;
+    private final LocalRateLimiter fallback;
+    private final RedisGuard guard;
+    private final String prefix;
+    /** Connected on first use, so a node starts while Redis is away (and uses its own limits until it is back). */
+    private volatile ProxyManager<byte[]> buckets;
+
+    RedisRateLimiter(RedisClient client, String prefix, LocalRateLimiter fallback, RedisGuard guard) {
+        this.client = client;
+        this.prefix = prefix + "rate:";
+        this.fallback = fallback;
+        this.guard = guard;
+    }
+
+    @Override
+    public Optional<Duration> tryConsume(RateLimit limit, String key) {
+        if (!guard.available()) return fallback.tryConsume(limit, key);
+        try {
+            ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
+            guard.succeeded();
+            return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        } catch (RuntimeException e) {
+            guard.failed("rate limit", e);
+            return fallback.tryConsume(limit, key);
+        }
+    }
+
+    @Override
+    public Optional<Duration> probe(RateLimit limit, String key) {
+        if (!guard.available()) return fallback.probe(limit, key);
+        try {
+            var estimate = bucket(limit, key).estimateAbilityToConsume(1);
+            guard.succeeded();
+            return estimate.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
+        } catch (RuntimeException e) {
+            guard.failed("rate limit", e);
+            return fallback.probe(limit, key);
+        }
+    }
+
+    private ProxyManager<byte[]> buckets() {
+        ProxyManager<byte[]> manager = buckets;
+        if (manager == null) {
+            synchronized (this) {
+                if (buckets == null) {
+                    buckets = Bucket4jLettuce.casBasedBuilder(client)
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(10)))
+                            .requestTimeout(Duration.ofMillis(500))
+                            .build();
+                }
+                manager = buckets;
+            }
+        }
+        return manager;
+    }
+
+    private io.github.bucket4j.distributed.BucketProxy bucket(RateLimit limit, String key) {
+        byte[] id = (prefix + limit.name() + ":" + key).getBytes(StandardCharsets.UTF_8);
+        return buckets().builder().build(id, () -> BucketConfiguration.builder().addLimit(LocalRateLimiter.bandwidth(limit)).build());
+    }
+}

@@ -1,23 +1,29 @@
 package dev.vaporform.web;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.vaporform.support.FakeAnthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The AI panel: the prompt goes with the current file and selection, the answer streams in,
- * a proposed edit shows as a diff, and applying it changes the live document for everyone.
- *
- * <p>The AI module's generate route is answered here by the browser's network layer with the
- * contract's event stream (delta, edit, done), so the panel is tested before and independently
- * of the provider; the same flow against the server's test provider belongs with the AI module.
+ * The AI panel against the real AI module, whose provider is the tests' stand-in for Anthropic's
+ * API: the prompt goes with the current file, the answer streams in, proposed edits show as
+ * diffs, and applying one changes the live document for everyone.
  */
 class AiPanelBrowserTests extends BrowserTest {
+
+    private final FakeAnthropic anthropic = FakeAnthropic.get();
+
+    @BeforeEach
+    void forgetQueuedAnswers() {
+        anthropic.reset();
+    }
 
     @Test
     void streamsAnAnswerAndAnAppliedEditReachesTheOtherUser() {
@@ -31,37 +37,43 @@ class AiPanelBrowserTests extends BrowserTest {
         openFile(a, "calc.js");
         openFile(b, "calc.js");
 
-        AtomicReference<String> request = new AtomicReference<>();
-        a.route("**/api/projects/" + projectId + "/ai/generate", route -> {
-            request.set(route.request().postData());
-            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/event-stream").setBody(String.join("\n",
-                    "event: delta", "data: {\"text\":\"The function subtracts; \"}", "",
-                    ": keep-alive", "",
-                    "event: delta", "data: {\"text\":\"it should add.\\ncalc.js\\n<<<<<<< SEARCH\\n  return a - b;\\n\"}", "",
-                    "event: delta", "data: {\"text\":\"=======\\n  return a + b;\\n>>>>>>> REPLACE\\n\"}", "",
-                    "event: edit", "data: {\"path\":\"calc.js\",\"search\":\"  return a - b;\\n\",\"replace\":\"  return a + b;\\n\",\"status\":\"proposed\"}", "",
-                    "event: edit", "data: {\"path\":\"calc.js\",\"search\":\"nowhere\",\"replace\":\"x\",\"status\":\"rejected\",\"reason\":\"The text to replace is not in calc.js.\"}", "",
-                    "event: done", "data: {\"sessionId\":\"" + java.util.UUID.randomUUID() + "\",\"usage\":{\"inputTokens\":120,\"outputTokens\":30}}", "", "")));
-        });
-
+        anthropic.enqueue(FakeAnthropic.answer("The function subtracts; ", "it should add.\n\ncalc.js\n<<<<<<< SEARCH\n",
+                "  return a - b;\n=======\n  return a + b;\n>>>>>>> REPLACE\n",
+                "\nelsewhere.js\n<<<<<<< SEARCH\nnothing like this\n=======\nx\n>>>>>>> REPLACE\n"));
         a.locator(".right button[data-tab='ai']").click();
         a.locator(".ai-prompt").fill("Fix the bug in add");
         a.locator(".ai-form button[type=submit]").click();
+
         var answer = a.locator(".ai-message.assistant");
         expect(answer).containsText("The function subtracts; it should add.");
         expect(answer).containsText("[edit to calc.js: see below]");
         expect(answer).not().containsText("<<<<<<< SEARCH");
-        var proposal = a.locator(".ai-edit[data-status='proposed']");
+        expect(answer.locator(".usage")).containsText("tokens in");
+        var proposal = a.locator(".ai-edit[data-path='calc.js'][data-status='proposed']");
         expect(proposal.locator(".diff-del")).hasText("−   return a - b;");
         expect(proposal.locator(".diff-add")).hasText("+   return a + b;");
-        expect(a.locator(".ai-edit[data-status='rejected']")).containsText("The text to replace is not in calc.js.");
-        assertThat(request.get()).contains("\"prompt\":\"Fix the bug in add\"", "\"path\":\"calc.js\"", "\"apply\":false");
+        expect(a.locator(".ai-edit[data-path='elsewhere.js'][data-status='rejected']")).isVisible();
+        // the provider was asked with the prompt and the open file
+        assertThat(anthropic.requests().getLast().allText()).contains("Fix the bug in add", "return a - b;");
         screenshot(a, "10-ai-proposal");
 
-        a.locator("button[data-action='apply-edit']").click();
-        expect(proposal).hasClass(java.util.regex.Pattern.compile("applied"));
+        proposal.locator("button[data-action='apply-edit']").click();
+        expect(proposal).hasClass(Pattern.compile("applied"));
         expect(editor(b, "calc.js")).containsText("return a + b;");
         expect(editor(a, "calc.js")).containsText("return a + b;");
         screenshot(b, "11-ai-applied-seen-by-other");
+    }
+
+    @Test
+    void showsARefusalAsASentence() {
+        var owner = users.register(uniqueEmail("ai-refused"));
+        String projectId = projectWithFiles(owner, "Quiet " + unique(), Map.of("a.txt", "a\n"));
+        Page page = openProjectAs(owner, projectId);
+        page.locator(".right button[data-tab='ai']").click();
+        page.locator(".ai-prompt").fill("x".repeat(5000)); // beyond vaporform.ai.max-prompt-chars in tests
+        page.locator(".ai-form button[type=submit]").click();
+        var error = page.locator(".ai-message.assistant .error");
+        expect(error).isVisible();
+        expect(error).not().containsText("{");
     }
 }

@@ -87,7 +87,10 @@ export class EditorPane {
       doc.unsubscribe();
       return null;
     }
+    // An unheard 'error' event would throw; say it in words (sharedb then reloads the document).
+    doc.on('error', (e) => notify(`A change to ${path} was not accepted: ${e.message}. The file was reloaded.`, 'error'));
     const presence = session.connection.getDocPresence(session.projectId, path);
+    presence.on('error', () => { /* a cursor that could not be placed: the next one will be */ });
     presence.subscribe(() => {});
     const binding = new ShareDbBinding(doc, {
       readOnly: this.ctx.readOnly,

@@ -66,6 +66,9 @@ export class FileTree {
     this.el = h('section', { class: 'file-panel' }, toolbar, this.list);
   }
 
+  /** Is this file in the tree already? (Edits to known files do not change the tree.) */
+  knows(path: string): boolean { return this.entries.some((e) => e.path === path); }
+
   get paths(): string[] { return this.entries.filter((e) => e.type === 'file').map((e) => e.path); }
 
   async refresh(): Promise<void> {

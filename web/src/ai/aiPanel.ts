@@ -75,7 +75,7 @@ export class AiPanel {
       this.prompt,
       h('div', { class: 'ai-row' }, h('label', { class: 'checkbox' }, this.withContext, 'Include the current file and selection'), this.stopButton, this.sendButton));
     this.el = h('section', { class: 'ai-panel', 'aria-label': 'AI assistant' },
-      h('div', { class: 'panel-toolbar' }, h('span', { class: 'panel-title' }, 'AI'),
+      h('div', { class: 'panel-toolbar' }, h('span', { class: 'spacer' }),
         h('button', { type: 'button', class: 'small', onclick: () => { this.sessionId = null; clear(this.transcript); } }, 'New conversation')),
       this.transcript, form);
   }

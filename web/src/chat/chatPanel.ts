@@ -19,7 +19,7 @@ export class ChatPanel {
     });
     const form = h('form', { class: 'chat-form', onsubmit: (e: Event) => { e.preventDefault(); this.send(); } },
       this.input, h('button', { type: 'submit', class: 'primary small' }, 'Send'));
-    this.el = h('section', { class: 'chat-panel', 'aria-label': 'Chat' }, h('div', { class: 'panel-toolbar' }, h('span', { class: 'panel-title' }, 'Chat')), this.list, form);
+    this.el = h('section', { class: 'chat-panel', 'aria-label': 'Chat' }, this.list, form);
     this.participantsEl = h('div', { class: 'participants', id: 'participants', 'aria-label': 'People here' });
     session.on((e) => this.onEvent(e));
     void this.loadHistory();

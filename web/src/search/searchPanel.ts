@@ -13,7 +13,7 @@ export class SearchPanel {
     this.input = h('input', { type: 'search', placeholder: 'Find in files', 'aria-label': 'Find in files' });
     this.results = h('ul', { class: 'search-results' });
     const form = h('form', { class: 'search-form', onsubmit: (e: Event) => { e.preventDefault(); void this.run(); } }, this.input);
-    this.el = h('section', { class: 'search-panel', 'aria-label': 'Search' }, h('div', { class: 'panel-toolbar' }, h('span', { class: 'panel-title' }, 'Search')), form, this.results);
+    this.el = h('section', { class: 'search-panel', 'aria-label': 'Search' }, form, this.results);
   }
 
   focus(): void { this.input.focus(); this.input.select(); }

@@ -80,6 +80,25 @@ class AccountAndProjectsBrowserTests extends BrowserTest {
     }
 
     @Test
+    void renamesAndDeletesAProject() {
+        var owner = users.register(uniqueEmail("renamer"));
+        String projectId = projectWithFiles(owner, "Draft name", java.util.Map.of());
+        Page page = newPage();
+        signInQuietly(page, owner, "/#/projects");
+        var card = page.locator(".project-card[data-project='" + projectId + "']");
+        card.locator("button:text('Rename')").click();
+        page.locator(".dialog input[name=name]").fill("Final name");
+        page.locator(".dialog button.primary").click();
+        expect(card).containsText("Final name");
+
+        card.locator("button:text('Delete')").click();
+        expect(page.locator(".dialog")).containsText("Final name");
+        page.locator(".dialog button.primary").click();
+        expect(card).hasCount(0);
+        assertThat(http.get("/api/projects/" + projectId).bearer(owner.accessToken()).send().status()).isEqualTo(404);
+    }
+
+    @Test
     void showsAWrongPasswordAsASentenceNotJson() {
         var user = users.register(uniqueEmail("wrong-password"));
         Page page = newPage();

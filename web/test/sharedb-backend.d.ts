@@ -1,0 +1,9 @@
+// The in-memory sharedb server, used by the binding tests only.
+declare module 'sharedb' {
+  import type { Connection } from 'sharedb/lib/client';
+  export default class Backend {
+    constructor(options?: { presence?: boolean; doNotForwardSendPresenceErrorsToClient?: boolean });
+    connect(): Connection;
+    static types: { register(type: unknown): void };
+  }
+}

@@ -52,17 +52,17 @@ public class ProjectSearch {
         for (String path : candidates) {
             if (hits.size() > query.limit()) break;
             if (System.nanoTime() - deadline > 0) { timedOut = true; break; }
-            Optional<String> text = readText(root, path);
+            Optional<byte[]> text = readText(root, path);
             if (text.isEmpty()) continue;
-            CharSequence content = query.regex() ? new DeadlineText(text.get(), deadline) : text.get();
-            matcher.find(path, content, query.limit() + 1, hits);
+            matcher.find(path, text.get(), deadline, query.limit() + 1, hits);
         }
         boolean truncated = timedOut || hits.size() > query.limit();
         List<SearchHit> shown = hits.size() > query.limit() ? List.copyOf(hits.subList(0, query.limit())) : hits;
         return new SearchResults(shown, shown.size(), truncated);
     }
 
-    private Optional<String> readText(Path root, String path) {
+    /** @return the file's bytes when it is a text file inside the root, small enough to be indexed */
+    private Optional<byte[]> readText(Path root, String path) {
         Path file = root.resolve(path);
         Optional<BasicFileAttributes> attrs = ProjectRoots.attributes(file);
         if (attrs.isEmpty() || !attrs.get().isRegularFile() || attrs.get().size() > properties.indexMaxFileSize().toBytes()) {
@@ -71,7 +71,8 @@ public class ProjectSearch {
         try {
             if (!file.toRealPath().startsWith(root)) return Optional.empty(); // a parent was swapped for a link
             try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.ofNullable(IndexedText.decode(in.readAllBytes()));
+                byte[] content = in.readAllBytes();
+                return IndexedText.isText(content) ? Optional.of(content) : Optional.empty();
             }
         } catch (IOException e) {
             return Optional.empty(); // gone or replaced meanwhile: it is simply not a hit

@@ -1,0 +1,85 @@
+package dev.vaporform.files.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A byte string that every matching line contains, found in a file's raw UTF-8 bytes before
+ * anything is decoded, so that only the lines holding it are decoded and checked exactly. It
+ * must never miss a line that matches; finding lines that do not is merely work.
+ * <p>
+ * Case-insensitive anchors are compared with ASCII letters folded. Only ASCII characters whose
+ * every case-insensitive equivalent is ASCII may be part of one: {@code i}, {@code k} and
+ * {@code s} are left out because {@code İ ı K ſ} match them under {@code UNICODE_CASE}, and
+ * non-ASCII characters are left out altogether.
+ */
+final class Anchor {
+
+    private static final int MIN_LENGTH = 2;
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^\\x00-\\x7F]|[iksIKS]");
+    private static final byte[] FOLD = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) FOLD[b] = (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+    }
+
+    private final byte[] needle;
+    private final boolean folded;
+
+    private Anchor(byte[] needle, boolean folded) {
+        this.needle = needle;
+        this.folded = folded;
+    }
+
+    /** @return the anchor of a case-sensitive literal: its own bytes, or null when they would not round-trip */
+    static Anchor exact(String literal) {
+        byte[] bytes = literal.getBytes(StandardCharsets.UTF_8);
+        // U+FFFD also stands for malformed bytes in a file, and a lone surrogate has no UTF-8 form.
+        boolean roundTrips = literal.indexOf('\uFFFD') < 0 && new String(bytes, StandardCharsets.UTF_8).equals(literal);
+        return roundTrips ? new Anchor(bytes, false) : null;
+    }
+
+    /** @return the longest case-folded anchor that one of the fragments yields, or null when none is long enough */
+    static Anchor folded(List<String> fragments) {
+        String best = "";
+        for (String fragment : fragments) {
+            for (String run : UNSAFE.split(fragment, -1)) {
+                if (run.length() > best.length()) best = run.toLowerCase(java.util.Locale.ROOT); // ASCII only by now
+            }
+        }
+        return best.length() < MIN_LENGTH ? null : new Anchor(best.getBytes(StandardCharsets.US_ASCII), true);
+    }
+
+    int length() {
+        return needle.length;
+    }
+
+    /** @return the first index in {@code text[from, to)} where the anchor starts, or -1 */
+    int indexIn(byte[] text, int from, int to) {
+        return folded ? indexFolded(text, from, to) : indexExact(text, from, to);
+    }
+
+    private int indexExact(byte[] text, int from, int to) {
+        byte first = needle[0];
+        for (int i = from, last = to - needle.length; i <= last; i++) {
+            if (text[i] == first && java.util.Arrays.equals(text, i + 1, i + needle.length, needle, 1, needle.length)) return i;
+        }
+        return -1;
+    }
+
+    private int indexFolded(byte[] text, int from, int to) {
+        byte first = needle[0];
+        for (int i = from, last = to - needle.length; i <= last; i++) {
+            if (FOLD[text[i] & 0xFF] != first) continue;
+            int j = 1;
+            while (j < needle.length && FOLD[text[i + j] & 0xFF] == needle[j]) j++;
+            if (j == needle.length) return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return new String(needle, StandardCharsets.UTF_8) + (folded ? " (folded)" : "");
+    }
+}

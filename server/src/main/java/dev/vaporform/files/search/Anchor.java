@@ -23,12 +23,27 @@ final class Anchor {
         for (int b = 0; b < 256; b++) FOLD[b] = (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
     }
 
+    /** Bytes of source code from the most frequent on; the scan looks for the anchor's least frequent byte first. */
+    private static final String COMMON = " e\ntarionslcdmu\tph.()f;g,=b\"yvw*/k_x{}0:1<>2jq";
+
     private final byte[] needle;
     private final boolean folded;
+    private final int rare;
 
     private Anchor(byte[] needle, boolean folded) {
         this.needle = needle;
         this.folded = folded;
+        this.rare = rarest(needle);
+    }
+
+    private static int rarest(byte[] needle) {
+        int best = 0, bestRank = -1;
+        for (int i = 0; i < needle.length; i++) {
+            int rank = COMMON.indexOf(needle[i]);
+            if (rank < 0) rank = COMMON.length(); // an upper-case letter, a rarer sign, part of a non-ASCII character
+            if (rank > bestRank) { best = i; bestRank = rank; }
+        }
+        return best;
     }
 
     /** @return the anchor of a case-sensitive literal: its own bytes, or null when they would not round-trip */
@@ -60,22 +75,28 @@ final class Anchor {
     }
 
     private int indexExact(byte[] text, int from, int to) {
-        byte first = needle[0];
-        for (int i = from, last = to - needle.length; i <= last; i++) {
-            if (text[i] == first && java.util.Arrays.equals(text, i + 1, i + needle.length, needle, 1, needle.length)) return i;
+        byte key = needle[rare];
+        for (int i = from + rare, last = to - needle.length + rare; i <= last; i++) {
+            if (text[i] == key && java.util.Arrays.equals(text, i - rare, i - rare + needle.length, needle, 0, needle.length)) {
+                return i - rare;
+            }
         }
         return -1;
     }
 
     private int indexFolded(byte[] text, int from, int to) {
-        byte first = needle[0];
-        for (int i = from, last = to - needle.length; i <= last; i++) {
-            if (FOLD[text[i] & 0xFF] != first) continue;
-            int j = 1;
-            while (j < needle.length && FOLD[text[i + j] & 0xFF] == needle[j]) j++;
-            if (j == needle.length) return i;
+        byte key = needle[rare];
+        // For a letter, b | 0x20 equals it exactly when b is the letter in either case.
+        int mask = key >= 'a' && key <= 'z' ? 0x20 : 0;
+        for (int i = from + rare, last = to - needle.length + rare; i <= last; i++) {
+            if ((text[i] | mask) == key && foldedAt(text, i - rare)) return i - rare;
         }
         return -1;
+    }
+
+    private boolean foldedAt(byte[] text, int start) {
+        for (int j = 0; j < needle.length; j++) if (FOLD[text[start + j] & 0xFF] != needle[j]) return false;
+        return true;
     }
 
     @Override

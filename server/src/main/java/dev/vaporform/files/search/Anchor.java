@@ -1,5 +1,8 @@
 package dev.vaporform.files.search;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -18,6 +21,8 @@ final class Anchor {
     private static final int MIN_LENGTH = 2;
     private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^\\x00-\\x7F]|[iksIKS]");
     private static final byte[] FOLD = new byte[256];
+    private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int b = 0; b < 256; b++) FOLD[b] = (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
@@ -75,23 +80,39 @@ final class Anchor {
     }
 
     private int indexExact(byte[] text, int from, int to) {
-        byte key = needle[rare];
-        for (int i = from + rare, last = to - needle.length + rare; i <= last; i++) {
-            if (text[i] == key && java.util.Arrays.equals(text, i - rare, i - rare + needle.length, needle, 0, needle.length)) {
-                return i - rare;
-            }
-        }
-        return -1;
+        return indexOfKey(text, from, to, 0, needle[rare]);
     }
 
     private int indexFolded(byte[] text, int from, int to) {
         byte key = needle[rare];
         // For a letter, b | 0x20 equals it exactly when b is the letter in either case.
-        int mask = key >= 'a' && key <= 'z' ? 0x20 : 0;
-        for (int i = from + rare, last = to - needle.length + rare; i <= last; i++) {
-            if ((text[i] | mask) == key && foldedAt(text, i - rare)) return i - rare;
+        return indexOfKey(text, from, to, key >= 'a' && key <= 'z' ? 0x20 : 0, key);
+    }
+
+    /**
+     * Finds the anchor by its rarest byte, eight bytes at a time: a word's bytes (ORed with the
+     * case bit for a letter) are XORed with the key, and the classic zero-byte test flags every
+     * byte that is now zero (and possibly a few above one, which the exact check then rejects).
+     */
+    private int indexOfKey(byte[] text, int from, int to, int caseBit, byte key) {
+        long caseBits = ONES * caseBit, keys = ONES * (key & 0xFF);
+        int i = from + rare, last = to - needle.length + rare; // where the key byte may be
+        for (; i + Long.BYTES - 1 <= last; i += Long.BYTES) {
+            long word = ((long) WORDS.get(text, i) | caseBits) ^ keys;
+            for (long zeros = (word - ONES) & ~word & HIGHS; zeros != 0; zeros &= zeros - 1) {
+                int at = i + (Long.numberOfTrailingZeros(zeros) >>> 3) - rare;
+                if (matchesAt(text, at)) return at;
+            }
+        }
+        for (; i <= last; i++) {
+            if (((text[i] | caseBit) == key) && matchesAt(text, i - rare)) return i - rare;
         }
         return -1;
+    }
+
+    private boolean matchesAt(byte[] text, int start) {
+        if (!folded) return java.util.Arrays.equals(text, start, start + needle.length, needle, 0, needle.length);
+        return foldedAt(text, start);
     }
 
     private boolean foldedAt(byte[] text, int start) {

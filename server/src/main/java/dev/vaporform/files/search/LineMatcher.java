@@ -81,7 +81,8 @@ final class LineMatcher {
             while (start > from && content[start - 1] != '\n') start--;
             int end = at + anchor.length();
             while (end < content.length && content[end] != '\n') end++;
-            for (; counted < start; counted++) if (content[counted] == '\n') line++;
+            line += LineFeeds.count(content, counted, start);
+            counted = start;
             int visibleEnd = end > start && content[end - 1] == '\r' ? end - 1 : end;
             String text = new String(content, start, visibleEnd - start, StandardCharsets.UTF_8);
             int match = firstMatch(text, deadline);

@@ -159,6 +159,37 @@ class ArchiveTests extends FilesTest {
         assertThat(root().resolve("big0.bin")).doesNotExist();
     }
 
+    @Test
+    void rejectsAnEntryThatInflatesBeyondWhatItsHeaderDeclaresWithoutWritingAnything() {
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(4);
+        while (text.length() < 20_000) text.append((char) ('a' + random.nextInt(26)));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("honest.txt", "an honest entry, extracted first");
+        files.put("liar.txt", text.toString());
+        // The central directory claims 100 bytes; the deflated data inflates to 20,000.
+        var response = upload(declaringSize(zip(files, List.of()), "liar.txt", 100));
+        assertProblem(response, 413, "archive-too-large");
+        assertThat(response.text("limit")).isEqualTo("declared-size");
+        assertThat(root().resolve("honest.txt")).doesNotExist();
+        assertThat(root().resolve("liar.txt")).doesNotExist();
+        assertThat(http.get(base() + "/tree").bearer(owner.accessToken()).send().json().path("entries").size()).isZero();
+    }
+
+    /** @return the zip with the uncompressed size its central directory declares for {@code name} replaced */
+    static byte[] declaringSize(byte[] zip, String name, int declared) {
+        var bytes = java.nio.ByteBuffer.wrap(zip.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at + 46 <= zip.length; at++) {
+            if (bytes.getInt(at) != 0x02014b50) continue; // central directory file header
+            int nameLength = bytes.getShort(at + 28) & 0xFFFF;
+            if (new String(zip, at + 46, nameLength, StandardCharsets.UTF_8).equals(name)) {
+                bytes.putInt(at + 24, declared);
+                return bytes.array();
+            }
+        }
+        throw new IllegalArgumentException("no entry " + name);
+    }
+
     static byte[] zip(Map<String, String> files, List<String> directories) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));

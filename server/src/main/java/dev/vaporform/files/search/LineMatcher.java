@@ -1,5 +1,6 @@
 package dev.vaporform.files.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,9 +12,11 @@ import dev.vaporform.files.SearchQuery;
 
 /**
  * Checks a file's content line by line, which is what makes results exact: the index only
- * proposes candidates. Literals are found with one scan of the whole content; regular
- * expressions are matched within each line's bounds (as grep does), so {@code ^} and {@code $}
- * mean the line's start and end.
+ * proposes candidates. When the query yields an {@link Anchor}, the file's raw bytes are
+ * scanned for it and only the lines holding it are decoded and checked; otherwise the whole
+ * file is decoded and checked (literals with one scan, regular expressions line by line).
+ * Regular expressions are matched within each line's bounds (as grep does), so {@code ^} and
+ * {@code $} mean the line's start and end, and give up once the search's deadline passes.
  */
 final class LineMatcher {
 
@@ -23,11 +26,13 @@ final class LineMatcher {
     private final Pattern pattern;
     private final String literal;
     private final boolean regex;
+    private final Anchor anchor;
 
-    private LineMatcher(Pattern pattern, String literal, boolean regex) {
+    private LineMatcher(Pattern pattern, String literal, boolean regex, Anchor anchor) {
         this.pattern = pattern;
         this.literal = literal;
         this.regex = regex;
+        this.anchor = anchor;
     }
 
     /** @throws InvalidSearch when the text is empty, too long, spans lines, or is not a valid regex */
@@ -38,10 +43,12 @@ final class LineMatcher {
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) throw new InvalidSearch("The search text must be a single line.");
         int flags = query.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         if (!query.regex()) {
-            return new LineMatcher(query.caseSensitive() ? null : Pattern.compile(text, flags | Pattern.LITERAL), text, false);
+            Pattern literal = query.caseSensitive() ? null : Pattern.compile(text, flags | Pattern.LITERAL);
+            return new LineMatcher(literal, text, false, query.caseSensitive() ? Anchor.exact(text) : Anchor.folded(List.of(text)));
         }
         try {
-            return new LineMatcher(Pattern.compile(text, flags), text, true);
+            // Inline flags such as (?i) may make a case-sensitive query ignore case: regex anchors are always folded.
+            return new LineMatcher(Pattern.compile(text, flags), text, true, Anchor.folded(RegexLiterals.required(text)));
         } catch (PatternSyntaxException e) {
             throw new InvalidSearch("The regular expression is invalid: " + e.getDescription() + " near index " + e.getIndex() + ".");
         }
@@ -52,10 +59,43 @@ final class LineMatcher {
         return regex ? RegexLiterals.required(literal) : List.of(literal);
     }
 
-    /** Adds the matching lines of one file to {@code hits}, stopping once it holds {@code max}. */
-    void find(String path, CharSequence content, int max, List<SearchHit> hits) {
-        if (regex) findPerLine(path, content, max, hits);
-        else findLiteral(path, content, max, hits);
+    /**
+     * Adds the matching lines of one file to {@code hits}, stopping once it holds {@code max}.
+     *
+     * @param content  the file's bytes, UTF-8 text (malformed bytes read as U+FFFD)
+     * @param deadline {@link System#nanoTime()} after which a regular expression gives up
+     * @throws InvalidSearch when a regular expression is still matching at the deadline
+     */
+    void find(String path, byte[] content, long deadline, int max, List<SearchHit> hits) {
+        if (anchor == null) {
+            String text = new String(content, StandardCharsets.UTF_8);
+            if (regex) findPerLine(path, new DeadlineText(text, deadline), max, hits);
+            else findLiteral(path, text, max, hits);
+            return;
+        }
+        int line = 1, counted = 0, from = 0;
+        while (hits.size() < max) {
+            int at = anchor.indexIn(content, from, content.length);
+            if (at < 0) return;
+            int start = at;
+            while (start > from && content[start - 1] != '\n') start--;
+            int end = at + anchor.length();
+            while (end < content.length && content[end] != '\n') end++;
+            line += LineFeeds.count(content, counted, start);
+            counted = start;
+            int visibleEnd = end > start && content[end - 1] == '\r' ? end - 1 : end;
+            String text = new String(content, start, visibleEnd - start, StandardCharsets.UTF_8);
+            int match = firstMatch(text, deadline);
+            if (match >= 0) hits.add(new SearchHit(path, line, cut(text, 0, text.length(), match)));
+            from = end + 1;
+        }
+    }
+
+    /** @return where the query first matches in one line (without its line break), or -1 */
+    private int firstMatch(String line, long deadline) {
+        if (pattern == null) return line.indexOf(literal);
+        Matcher matcher = pattern.matcher(regex ? new DeadlineText(line, deadline) : line);
+        return matcher.find() ? matcher.start() : -1;
     }
 
     private void findLiteral(String path, CharSequence content, int max, List<SearchHit> hits) {
@@ -103,6 +143,11 @@ final class LineMatcher {
 
     private static String preview(CharSequence content, int start, int end, int match) {
         if (end > start && content.charAt(end - 1) == '\r') end--;
+        return cut(content, start, end, match);
+    }
+
+    /** @return the line {@code [start, end)}, or a few hundred characters of it around the match */
+    private static String cut(CharSequence content, int start, int end, int match) {
         if (end - start <= PREVIEW) return content.subSequence(start, end).toString();
         int from = Math.max(start, Math.min(match - PREVIEW / 3, end - PREVIEW));
         return content.subSequence(from, Math.min(end, from + PREVIEW)).toString();

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -37,6 +40,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 import dev.vaporform.files.storage.Hashes;
 import dev.vaporform.files.storage.TreeWalk;
@@ -52,6 +56,8 @@ public final class ProjectIndex implements Closeable {
     static final String PATH = "path", SHA = "sha", SIZE = "size", MTIME = "mtime", KIND = "kind", GRAMS = "grams";
     private static final FieldType GRAMS_TYPE = gramsType();
     private static final Set<String> STATE_FIELDS = Set.of(PATH, SHA, SIZE, MTIME);
+    /** Recorded with each commit; an index written in an older layout is emptied on open, and the sync refills it. */
+    private static final String FORMAT_KEY = "vaporform.format", FORMAT = "2"; // 2: paths as doc values
 
     /** What the index knows of a file. */
     record State(String sha256, long size, long mtime) {}
@@ -66,8 +72,19 @@ public final class ProjectIndex implements Closeable {
         this.directory = FSDirectory.open(location);
         this.writer = new IndexWriter(directory, new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(48));
+        if (!FORMAT.equals(committedFormat(writer))) {
+            writer.deleteAll();
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+            dirty = true;
+        }
         this.searchers = new SearcherManager(writer, null);
         this.maxTextSize = maxTextSize;
+    }
+
+    private static String committedFormat(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) for (Map.Entry<String, String> entry : data) if (entry.getKey().equals(FORMAT_KEY)) return entry.getValue();
+        return null;
     }
 
     /** Indexes content written through the API (already read and hashed). */
@@ -125,7 +142,7 @@ public final class ProjectIndex implements Closeable {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, "text")), BooleanClause.Occur.FILTER);
         grams.stream().limit(64).forEach(g -> query.add(new TermQuery(new Term(GRAMS, g)), BooleanClause.Occur.FILTER));
         List<String> paths = new ArrayList<>();
-        visit(query.build(), Set.of(PATH), doc -> paths.add(doc.get(PATH)));
+        visitPaths(query.build(), paths::add);
         paths.sort(null);
         return paths;
     }
@@ -180,6 +197,7 @@ public final class ProjectIndex implements Closeable {
     private void update(String path, String sha, BasicFileAttributes attrs, String text) {
         Document doc = new Document();
         doc.add(new StringField(PATH, path, Field.Store.YES));
+        doc.add(new BinaryDocValuesField(PATH, new BytesRef(path))); // read per candidate: far cheaper than stored fields
         doc.add(new StoredField(SHA, sha));
         doc.add(new StoredField(SIZE, attrs.size()));
         doc.add(new StoredField(MTIME, mtime(attrs)));
@@ -205,13 +223,39 @@ public final class ProjectIndex implements Closeable {
         }
     }
 
+    /** Reads what a visitor needs of one index segment, then is called for each live matching document in it. */
+    private interface LeafVisitor {
+        DocVisitor open(LeafReader leaf) throws IOException;
+    }
+
+    private interface DocVisitor {
+        void visit(int doc) throws IOException;
+    }
+
     private void visit(Query query, Set<String> fields, java.util.function.Consumer<Document> consumer) {
+        visit(query, leaf -> {
+            StoredFields stored = leaf.storedFields();
+            return doc -> consumer.accept(stored.document(doc, fields));
+        });
+    }
+
+    /** Paths come from doc values; a document indexed before they existed falls back to its stored field. */
+    private void visitPaths(Query query, java.util.function.Consumer<String> consumer) {
+        visit(query, leaf -> {
+            BinaryDocValues values = leaf.getBinaryDocValues(PATH);
+            StoredFields stored = leaf.storedFields();
+            return doc -> consumer.accept(values != null && values.advanceExact(doc)
+                    ? values.binaryValue().utf8ToString() : stored.document(doc, Set.of(PATH)).get(PATH));
+        });
+    }
+
+    private void visit(Query query, LeafVisitor visitor) {
         try {
             searchers.maybeRefreshBlocking(); // read-your-writes: a search sees every change made before it
             IndexSearcher searcher = searchers.acquire();
             try {
                 Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) visitLeaf(weight, leaf, fields, consumer);
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) visitLeaf(weight, leaf, visitor);
             } finally {
                 searchers.release(searcher);
             }
@@ -220,15 +264,14 @@ public final class ProjectIndex implements Closeable {
         }
     }
 
-    private static void visitLeaf(Weight weight, LeafReaderContext leaf, Set<String> fields,
-                                  java.util.function.Consumer<Document> consumer) throws IOException {
+    private static void visitLeaf(Weight weight, LeafReaderContext leaf, LeafVisitor visitor) throws IOException {
         Scorer scorer = weight.scorer(leaf);
         if (scorer == null) return;
         Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
+        DocVisitor docVisitor = visitor.open(leaf.reader());
         DocIdSetIterator docs = scorer.iterator();
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-            if (live == null || live.get(doc)) consumer.accept(stored.document(doc, fields));
+            if (live == null || live.get(doc)) docVisitor.visit(doc);
         }
     }
 

@@ -73,19 +73,6 @@ class SearchTests extends FilesTest {
     }
 
     @Test
-    void aFileRewrittenOnDiskWithTheSameSizeIsCheckedAgainstItsNewContent() throws Exception {
-        put("same.txt", "Needle one\n");
-        java.nio.file.Path file = root().resolve("same.txt");
-        // Settled a minute ago, so a search may remember its content.
-        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
-        assertThat(hits(search("q=Needle&caseSensitive=true"))).containsExactly("same.txt:1:Needle one");
-        // In place (same inode), same size, same trigrams ignoring case: only the content tells them apart.
-        java.nio.file.Files.writeString(file, "needle one\n");
-        assertThat(hits(search("q=Needle&caseSensitive=true"))).isEmpty();
-        assertThat(hits(search("q=needle&caseSensitive=true"))).containsExactly("same.txt:1:needle one");
-    }
-
-    @Test
     void skipsBinaryFilesAndStopsAtTheLimit() {
         byte[] binary = "needle\u0000needle".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         put("bin.dat", binary);

@@ -34,13 +34,11 @@ import dev.vaporform.files.storage.ProjectRoots;
 public class ProjectSearch {
 
     private static final int SLICE = 8, SLICES_AHEAD_PER_THREAD = 2;
-    private static final long RECENT_FILES_BUDGET = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
 
     private final ProjectIndexes indexes;
     private final ProjectRoots roots;
     private final FilesProperties properties;
     private final int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
-    private final RecentFiles recent = new RecentFiles(RECENT_FILES_BUDGET);
     private final ExecutorService pool = Executors.newFixedThreadPool(threads,
             Thread.ofPlatform().name("files-search-", 0).daemon().factory());
 
@@ -57,7 +55,7 @@ public class ProjectSearch {
         }
         LineMatcher matcher = LineMatcher.of(query);
         List<String> candidates = indexes.of(projectId).candidates(Trigrams.ofAll(matcher.requiredFragments()));
-        var files = new SearchedFiles(roots.realRoot(projectId), properties.indexMaxFileSize().toBytes(), recent);
+        var files = new SearchedFiles(roots.realRoot(projectId), properties.indexMaxFileSize().toBytes());
         long deadline = System.nanoTime() + properties.searchTimeout().toNanos();
         int max = query.limit() + 1;
         List<SearchHit> hits = new ArrayList<>();

@@ -16,20 +16,17 @@ import dev.vaporform.files.storage.ProjectRoots;
  * Reads the candidates of one search. A file is read only if it is a regular file (not a link)
  * whose directory's real path is inside the project root, is not over the index's size cap, and
  * looks like text. Each directory's real path is resolved once per search: candidates share
- * few directories, and resolving a path costs a system call per segment. Contents come from
- * {@link RecentFiles} when the file is unchanged since it was last read.
+ * few directories, and resolving a path costs a system call per segment.
  */
 final class SearchedFiles {
 
     private final Path root;
     private final long maxSize;
-    private final RecentFiles recent;
     private final Map<Path, Boolean> directoryInside = new ConcurrentHashMap<>();
 
-    SearchedFiles(Path realRoot, long maxSize, RecentFiles recent) {
+    SearchedFiles(Path realRoot, long maxSize) {
         this.root = realRoot;
         this.maxSize = maxSize;
-        this.recent = recent;
     }
 
     /** @return the file's bytes, or null when it is gone, not a regular text file, too big or outside the root */
@@ -38,13 +35,9 @@ final class SearchedFiles {
         Optional<BasicFileAttributes> attrs = ProjectRoots.attributes(file);
         if (attrs.isEmpty() || !attrs.get().isRegularFile() || attrs.get().size() > maxSize) return null;
         if (!directoryInside.computeIfAbsent(file.getParent(), this::isInside)) return null; // a parent was swapped for a link
-        byte[] remembered = recent.get(file, attrs.get());
-        if (remembered != null) return remembered;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) { // and the file itself is no link
             byte[] content = in.readAllBytes();
-            if (!IndexedText.isText(content)) return null;
-            recent.put(file, attrs.get(), content);
-            return content;
+            return IndexedText.isText(content) ? content : null;
         } catch (IOException e) {
             return null; // gone or replaced meanwhile: it is simply not a hit
         }

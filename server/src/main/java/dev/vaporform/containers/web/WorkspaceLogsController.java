@@ -22,6 +22,13 @@ import dev.vaporform.projects.ProjectRole;
 class WorkspaceLogsController {
 
     private static final Duration MAX_STREAM = Duration.ofMinutes(30);
+    /**
+     * A quiet log stream gets a comment this often: a write is the only way to notice a browser
+     * that went away, and until then its request would hold the follower (and a graceful shutdown).
+     */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    private static final java.util.concurrent.ScheduledExecutorService HEARTBEATS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("log-heartbeats").daemon().factory());
 
     private final WorkspaceLogs logs;
     private final ProjectAccess access;
@@ -35,18 +42,23 @@ class WorkspaceLogsController {
     SseEmitter logs(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
         access.require(caller.id(), id, ProjectRole.viewer);
         SseEmitter emitter = new SseEmitter(MAX_STREAM.toMillis());
-        Closeable following = logs.follow(id, line -> send(emitter, line));
-        Runnable stop = () -> closeQuietly(following);
+        Closeable following = logs.follow(id, line -> send(emitter, SseEmitter.event().name("log").data(line)));
+        var heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> send(emitter, SseEmitter.event().comment("keep-alive")),
+                HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        Runnable stop = () -> {
+            heartbeat.cancel(false);
+            closeQuietly(following);
+        };
         emitter.onCompletion(stop);
         emitter.onTimeout(stop);
         emitter.onError(e -> stop.run());
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, String line) {
+    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
         try {
             synchronized (emitter) {
-                emitter.send(SseEmitter.event().name("log").data(line));
+                emitter.send(event);
             }
         } catch (IOException | IllegalStateException gone) {
             emitter.completeWithError(gone);

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public class Soak {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final String PASSWORD = "Soak-test-passphrase-2026!";
+    static final String PASSWORD = "Jr4#walnut-Cobalt-8812-dune";
     static final Map<String, List<Long>> LATENCIES = new ConcurrentHashMap<>();
     static final Map<String, AtomicLong> ERRORS = new ConcurrentHashMap<>();
     static final Map<String, String> FIRST_ERROR = new ConcurrentHashMap<>();

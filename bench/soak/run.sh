@@ -43,7 +43,7 @@ PIDS+=($!); ready "$PORT_B"
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 A="http://127.0.0.1:$PORT_A"
 ADMIN=$(curl -sf "$A/api/auth/register" -H 'content-type: application/json' \
-  -d '{"email":"soak-admin@vaporform.test","password":"Soak-admin-passphrase-2026!","name":"Admin"}' | json "['accessToken']")
+  -d '{"email":"soak-admin@vaporform.test","password":"Qv7!orbit-Lantern-5531-mesa","name":"Admin"}' | json "['accessToken']")
 PROJECT=$(curl -sf "$A/api/projects" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{"name":"soak"}' | json "['id']")
 curl -sf -X PUT "$A/api/projects/$PROJECT/files/README.md" -H "authorization: Bearer $ADMIN" -H 'content-type: text/plain' \
   --data-binary $'# Soak\nThe soak test project: words to search for, soak soak.\n' >/dev/null

@@ -17,7 +17,7 @@ WORK="$(mktemp -d)"; PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  docker ps -aq --filter label=vaporform.project="${PROJECT:-none}" | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker ps -aq --filter label=dev.vaporform.project="${PROJECT:-none}" | xargs -r docker rm -f >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -1,7 +1,6 @@
 package dev.vaporform.ai.internal.provider;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.function.Consumer;
 
 import com.anthropic.client.AnthropicClient;
@@ -83,50 +82,28 @@ public final class AnthropicProvider implements ModelProvider {
     }
 
     /** The events of one answer: text deltas are handed over, usage is kept. */
-    private static final class Answer implements ModelStream {
-
-        private final StreamResponse<RawMessageStreamEvent> response;
-        private volatile long input;
-        private volatile long output;
+    private static final class Answer extends StreamedAnswer<RawMessageStreamEvent> {
 
         Answer(StreamResponse<RawMessageStreamEvent> response) {
-            this.response = response;
+            super(response::iterator, response::close);
         }
 
         @Override
-        public Usage read(Consumer<String> text) {
-            try {
-                Iterator<RawMessageStreamEvent> events = response.iterator();
-                while (events.hasNext()) {
-                    RawMessageStreamEvent event = events.next();
-                    if (event.isMessageStart()) {
-                        var usage = event.asMessageStart().message().usage();
-                        input = usage.inputTokens() + usage.cacheReadInputTokens().orElse(0L) + usage.cacheCreationInputTokens().orElse(0L);
-                        output = usage.outputTokens();
-                    } else if (event.isContentBlockDelta()) {
-                        event.asContentBlockDelta().delta().text().ifPresent(delta -> text.accept(delta.text()));
-                    } else if (event.isMessageDelta()) {
-                        output = event.asMessageDelta().usage().outputTokens();
-                    }
-                }
-                return usageSoFar();
-            } catch (AnthropicException e) {
-                throw failure(e);
-            } catch (RuntimeException e) {
-                throw ProviderFailure.connection("Anthropic", e);
-            } finally {
-                response.close();
+        protected void accept(RawMessageStreamEvent event, Consumer<String> text) {
+            if (event.isMessageStart()) {
+                var usage = event.asMessageStart().message().usage();
+                input = usage.inputTokens() + usage.cacheReadInputTokens().orElse(0L) + usage.cacheCreationInputTokens().orElse(0L);
+                output = usage.outputTokens();
+            } else if (event.isContentBlockDelta()) {
+                event.asContentBlockDelta().delta().text().ifPresent(delta -> text.accept(delta.text()));
+            } else if (event.isMessageDelta()) {
+                output = event.asMessageDelta().usage().outputTokens();
             }
         }
 
         @Override
-        public Usage usageSoFar() {
-            return new Usage(input, output);
-        }
-
-        @Override
-        public void close() {
-            response.close();
+        protected ProviderFailure failure(RuntimeException e) {
+            return e instanceof AnthropicException sdk ? AnthropicProvider.failure(sdk) : ProviderFailure.connection("Anthropic", e);
         }
     }
 }

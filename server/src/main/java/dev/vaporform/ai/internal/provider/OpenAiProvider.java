@@ -1,7 +1,6 @@
 package dev.vaporform.ai.internal.provider;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.function.Consumer;
 
 import com.openai.client.OpenAIClient;
@@ -72,46 +71,24 @@ public final class OpenAiProvider implements ModelProvider {
         return ProviderFailure.connection("The model server", e);
     }
 
-    private static final class Answer implements ModelStream {
-
-        private final StreamResponse<ChatCompletionChunk> response;
-        private volatile long input;
-        private volatile long output;
+    private static final class Answer extends StreamedAnswer<ChatCompletionChunk> {
 
         Answer(StreamResponse<ChatCompletionChunk> response) {
-            this.response = response;
+            super(() -> response.stream().iterator(), response::close);
         }
 
         @Override
-        public Usage read(Consumer<String> text) {
-            try {
-                Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
-                while (chunks.hasNext()) {
-                    ChatCompletionChunk chunk = chunks.next();
-                    for (var choice : chunk.choices()) choice.delta().content().filter(s -> !s.isEmpty()).ifPresent(text);
-                    chunk.usage().ifPresent(u -> {
-                        input = u.promptTokens();
-                        output = u.completionTokens();
-                    });
-                }
-                return usageSoFar();
-            } catch (OpenAIException e) {
-                throw failure(e);
-            } catch (RuntimeException e) {
-                throw ProviderFailure.connection("The model server", e);
-            } finally {
-                response.close();
-            }
+        protected void accept(ChatCompletionChunk chunk, Consumer<String> text) {
+            for (var choice : chunk.choices()) choice.delta().content().filter(s -> !s.isEmpty()).ifPresent(text);
+            chunk.usage().ifPresent(u -> {
+                input = u.promptTokens();
+                output = u.completionTokens();
+            });
         }
 
         @Override
-        public Usage usageSoFar() {
-            return new Usage(input, output);
-        }
-
-        @Override
-        public void close() {
-            response.close();
+        protected ProviderFailure failure(RuntimeException e) {
+            return e instanceof OpenAIException sdk ? OpenAiProvider.failure(sdk) : ProviderFailure.connection("The model server", e);
         }
     }
 }

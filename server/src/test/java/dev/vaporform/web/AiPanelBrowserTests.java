@@ -27,15 +27,12 @@ class AiPanelBrowserTests extends BrowserTest {
 
     @Test
     void streamsAnAnswerAndAnAppliedEditReachesTheOtherUser() {
-        var ada = users.register(uniqueEmail("ai-ada"));
-        var bob = users.register(uniqueEmail("ai-bob"));
-        String projectId = projectWithFiles(ada, "Assisted " + unique(), Map.of("calc.js", "function add(a, b) {\n  return a - b;\n}\n"));
-        share(ada, projectId, bob.email(), "collaborator");
-
-        Page a = openProjectAs(ada, projectId);
-        Page b = openProjectAs(bob, projectId);
-        openFile(a, "calc.js");
-        openFile(b, "calc.js");
+        var editors = twoEditorsOn("ai-ada", "ai-bob", "Assisted", "calc.js", "function add(a, b) {\n  return a - b;\n}\n");
+        var ada = editors.first();
+        var bob = editors.second();
+        String projectId = editors.projectId();
+        Page a = editors.a();
+        Page b = editors.b();
 
         anthropic.enqueue(FakeAnthropic.answer("The function subtracts; ", "it should add.\n\ncalc.js\n<<<<<<< SEARCH\n",
                 "  return a - b;\n=======\n  return a + b;\n>>>>>>> REPLACE\n",

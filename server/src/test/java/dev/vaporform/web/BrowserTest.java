@@ -146,6 +146,22 @@ abstract class BrowserTest extends IntegrationTest {
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
     }
 
+    /** Two collaborators, each in a browser of their own, with {@code path} open in the same project. */
+    protected record TwoEditors(Users.Session first, Users.Session second, String projectId, Page a, Page b) {}
+
+    /** The owner ({@code first}) made the project with {@code path} holding {@code text} and shared it with {@code second}. */
+    protected TwoEditors twoEditorsOn(String firstName, String secondName, String projectName, String path, String text) {
+        var first = users.register(uniqueEmail(firstName));
+        var second = users.register(uniqueEmail(secondName));
+        String projectId = projectWithFiles(first, projectName + " " + unique(), Map.of(path, text));
+        share(first, projectId, second.email(), "collaborator");
+        Page a = openProjectAs(first, projectId);
+        Page b = openProjectAs(second, projectId);
+        openFile(a, path);
+        openFile(b, path);
+        return new TwoEditors(first, second, projectId, a, b);
+    }
+
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

@@ -14,15 +14,12 @@ class CollaborationBrowserTests extends BrowserTest {
 
     @Test
     void twoUsersEditOneFileAndSeeEachOthersTextAndCursors() {
-        var ada = users.register(uniqueEmail("ada"));
-        var bob = users.register(uniqueEmail("bob"));
-        String projectId = projectWithFiles(ada, "Engine " + unique(), Map.of("notes.md", "# Notes 🚀\n"));
-        share(ada, projectId, bob.email(), "collaborator");
-
-        Page a = openProjectAs(ada, projectId);
-        Page b = openProjectAs(bob, projectId);
-        openFile(a, "notes.md");
-        openFile(b, "notes.md");
+        var editors = twoEditorsOn("ada", "bob", "Engine", "notes.md", "# Notes 🚀\n");
+        var ada = editors.first();
+        var bob = editors.second();
+        String projectId = editors.projectId();
+        Page a = editors.a();
+        Page b = editors.b();
 
         editor(a, "notes.md").click();
         a.keyboard().press("Control+End");
@@ -53,14 +50,12 @@ class CollaborationBrowserTests extends BrowserTest {
 
     @Test
     void keepsTextTypedWhileOfflineAndSendsItOnceTheConnectionRecovers() {
-        var ada = users.register(uniqueEmail("offline-ada"));
-        var bob = users.register(uniqueEmail("offline-bob"));
-        String projectId = projectWithFiles(ada, "Train " + unique(), Map.of("draft.txt", "start\n"));
-        share(ada, projectId, bob.email(), "collaborator");
-        Page a = openProjectAs(ada, projectId);
-        Page b = openProjectAs(bob, projectId);
-        openFile(a, "draft.txt");
-        openFile(b, "draft.txt");
+        var editors = twoEditorsOn("offline-ada", "offline-bob", "Train", "draft.txt", "start\n");
+        var ada = editors.first();
+        var bob = editors.second();
+        String projectId = editors.projectId();
+        Page a = editors.a();
+        Page b = editors.b();
 
         // the network goes: sockets drop and no new ticket can be had
         a.route("**/api/realtime/tickets", route -> route.abort());

@@ -3,21 +3,13 @@ package dev.vaporform.collab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.vaporform.support.ChildServer;
 import dev.vaporform.support.Http;
-import dev.vaporform.support.NodeCluster;
 import dev.vaporform.support.Users;
 
 /**
@@ -26,22 +18,7 @@ import dev.vaporform.support.Users;
  * login limits are counted across nodes; and when Redis goes away each node serves on alone,
  * with limits still on, and fan-out comes back by itself when Redis returns.
  */
-class ClusterTests extends CollabTestSupport {
-
-    @Autowired
-    DataSource dataSource;
-
-    private NodeCluster cluster;
-
-    @BeforeEach
-    void cluster(@TempDir Path dir) {
-        cluster = new NodeCluster(jdbc, dataSource, dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        cluster.close();
-    }
+class ClusterTests extends NodesTestSupport {
 
     @Test
     void tokensTicketsAndChangesHoldAcrossNodes() throws Exception {

@@ -1,20 +1,12 @@
 package dev.vaporform.collab;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.vaporform.support.ChildServer;
-import dev.vaporform.support.NodeCluster;
 import dev.vaporform.support.Users;
 
 import static dev.vaporform.collab.ShareDbClient.ack;
@@ -29,24 +21,9 @@ import static org.awaitility.Awaitility.await;
  * project events cross nodes too. The nodes are child JVMs sharing a fresh database in the test
  * context's embedded PostgreSQL and a data directory's keys, projects and blobs.
  */
-class CollabNodesTests extends CollabTestSupport {
+class CollabNodesTests extends NodesTestSupport {
 
     private static final String PATH = "shared.txt";
-
-    @Autowired
-    DataSource dataSource;
-
-    private NodeCluster cluster;
-
-    @BeforeEach
-    void cluster(@TempDir Path dir) {
-        cluster = new NodeCluster(jdbc, dataSource, dir);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        cluster.close();
-    }
 
     @Test
     void clientsOnTwoNodesTypingAtOnceConvergeWithEveryAckedOpOnce() throws Exception {

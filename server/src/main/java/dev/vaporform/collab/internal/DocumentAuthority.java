@@ -1,9 +1,6 @@
 package dev.vaporform.collab.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +37,7 @@ final class DocumentAuthority {
     private final OpHistory history;
     final PresenceRoom presence = new PresenceRoom();
     final FileSync fileSync;
-    /** Subscribed connections and the version up to which each has been sent ops. */
-    private final Map<CollabConnection, Long> subscribers = new LinkedHashMap<>();
+    private final Subscribers subscribers;
     private boolean loaded;
     boolean unloaded;
     private Document doc;
@@ -57,6 +53,7 @@ final class DocumentAuthority {
         this.services = services;
         this.queue = new SerialQueue(services.executor());
         this.history = new OpHistory(key, services.opLog(), services.properties().memoryHistory());
+        this.subscribers = new Subscribers(key, history);
         this.fileSync = new FileSync(this, services, idle);
     }
 
@@ -91,17 +88,7 @@ final class DocumentAuthority {
 
     /** Subscribes (or just fetches, {@code keep == false}) and replies with the snapshot or the missed ops. */
     void subscribe(CollabConnection connection, Long fromVersion, boolean keep, String action) {
-        ensureLoaded();
-        ObjectNode snapshot = null;
-        if (fromVersion == null || fromVersion < history.oldestStored()) {
-            snapshot = Frames.snapshot(committedVersion, committedText());
-        } else {
-            sendOps(connection, fromVersion, committedVersion);
-        }
-        if (keep) {
-            subscribers.put(connection, committedVersion);
-            connection.documents.add(key);
-        }
+        ObjectNode snapshot = subscribeBulk(connection, fromVersion, keep);
         if (action != null) connection.send(Frames.reply(action, key, snapshot));
     }
 
@@ -112,12 +99,9 @@ final class DocumentAuthority {
         if (fromVersion == null || fromVersion < history.oldestStored()) {
             snapshot = Frames.snapshot(committedVersion, committedText());
         } else {
-            sendOps(connection, fromVersion, committedVersion);
+            subscribers.sendOps(connection, fromVersion, committedVersion);
         }
-        if (keep) {
-            subscribers.put(connection, committedVersion);
-            connection.documents.add(key);
-        }
+        if (keep) subscribers.add(connection, committedVersion);
         return snapshot;
     }
 
@@ -190,7 +174,7 @@ final class DocumentAuthority {
 
     private void alreadySubmitted(OpHistory.Entry entry, Submission resend, long base) {
         if (entry.committed()) {
-            acknowledge(resend.from(), base, resend, entry.op().version());
+            subscribers.acknowledge(resend.from(), base, resend, entry.op().version());
         } else {
             entry.waiters().add(new OpHistory.Waiter(resend, base));
         }
@@ -214,36 +198,16 @@ final class DocumentAuthority {
         entry.markCommitted();
         committedDoc = entry.after();
         committedVersion = entry.op().version() + 1;
-        for (OpHistory.Waiter waiter : entry.waiters()) acknowledge(waiter.submission().from(), waiter.base(), waiter.submission(), entry.op().version());
+        for (OpHistory.Waiter waiter : entry.waiters()) subscribers.acknowledge(waiter.submission().from(), waiter.base(), waiter.submission(), entry.op().version());
         services.bus().publish(NodeMessages.channel(key), NodeMessages.op(services.bus().nodeId(), entry.op()));
         catchUp();
         broadcastCommitted();
         fileSync.edited(entry.op().version());
     }
 
-    /** Sends the submitter the ops it missed, in order, then the ack. */
-    private void acknowledge(CollabConnection to, long base, Submission submission, long committedAt) {
-        if (submission.outcome() != null) submission.outcome().complete(committedAt);
-        if (to == null) return;
-        Long sent = subscribers.get(to);
-        sendOps(to, sent == null ? base : Math.max(base, sent), committedAt);
-        to.send(Frames.ack(key, submission.src(), submission.seq(), committedAt));
-        if (sent != null) subscribers.put(to, committedAt + 1);
-    }
-
     /** Every subscriber gets the ops up to the committed version that it has not had yet. */
-    void broadcastCommitted() {
-        for (var subscriber : subscribers.entrySet()) {
-            if (subscriber.getValue() < committedVersion) {
-                sendOps(subscriber.getKey(), subscriber.getValue(), committedVersion);
-                subscriber.setValue(committedVersion);
-            }
-        }
-    }
-
-    private void sendOps(CollabConnection to, long from, long until) {
-        if (from >= until) return;
-        for (CommittedOp op : history.committed(from, until)) to.send(Frames.op(key, op));
+    private void broadcastCommitted() {
+        subscribers.broadcast(committedVersion);
     }
 
     /** A commit failed: drop what is not durable, reload what other writers stored, retry ours. */
@@ -365,11 +329,6 @@ final class DocumentAuthority {
         presence.replay(connection, v -> v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null, committedVersion);
     }
 
-    /** @return ops in [from, until) that are durable, for presence and other nodes */
-    List<CommittedOp> committedOps(long from, long until) {
-        return history.committed(from, until);
-    }
-
     /** Submits a server op at {@code base} (a change found on disk), retried like any other. */
     void submitServerOp(Op op, long base) {
         if (op.isNoop() || !exists()) return;
@@ -384,9 +343,5 @@ final class DocumentAuthority {
     long versionOfText(String text) {
         if (text.equals(committedText())) return committedVersion;
         return history.versionOfText(text);
-    }
-
-    List<CollabConnection> subscriberList() {
-        return new ArrayList<>(subscribers.keySet());
     }
 }

@@ -35,7 +35,7 @@ final class DocumentAuthority {
     final SerialQueue queue;
     private final DocumentServices services;
     private final OpHistory history;
-    final PresenceRoom presence = new PresenceRoom();
+    final PresenceRoom presence;
     final FileSync fileSync;
     private final Subscribers subscribers;
     private boolean loaded;
@@ -54,6 +54,7 @@ final class DocumentAuthority {
         this.queue = new SerialQueue(services.executor());
         this.history = new OpHistory(key, services.opLog(), services.properties().memoryHistory());
         this.subscribers = new Subscribers(key, history);
+        this.presence = new PresenceRoom(key, history, services.bus());
         this.fileSync = new FileSync(this, services, idle);
     }
 
@@ -113,9 +114,7 @@ final class DocumentAuthority {
     /** The connection closed: it stops receiving, and its presences are cleared for the others. */
     void leave(CollabConnection connection) {
         subscribers.remove(connection);
-        for (ObjectNode cleared : presence.leave(connection, committedVersion)) {
-            services.bus().publish(NodeMessages.channel(key), NodeMessages.presence(services.bus().nodeId(), cleared));
-        }
+        presence.leave(connection, committedVersion);
         fileSync.maybeIdle();
     }
 
@@ -298,35 +297,21 @@ final class DocumentAuthority {
 
     // ---- presence
 
+    /** @return the presence as sent to the others, for the reply to its sender */
     ObjectNode updatePresence(CollabConnection from, ObjectNode frame) {
         ensureLoaded();
-        from.documents.add(key); // so its presence is cleared when it leaves
-        ObjectNode sent = presence.update(from, frame, missedSince(frame), version(frame));
-        services.bus().publish(NodeMessages.channel(key), NodeMessages.presence(services.bus().nodeId(), sent));
-        return sent;
+        return presence.update(from, frame, committedVersion);
     }
 
     /** A presence from a client of another node: passed on to this node's listeners. */
     void remotePresence(ObjectNode frame) {
         if (!loaded) return;
-        presence.updateRemote(frame, missedSince(frame), version(frame));
-    }
-
-    private List<CommittedOp> missedSince(ObjectNode frame) {
-        long v = frame.path("v").asLong(committedVersion);
-        return v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null;
-    }
-
-    private long version(ObjectNode frame) {
-        long v = frame.path("v").asLong(committedVersion);
-        return v < committedVersion && v >= history.oldestStored() ? committedVersion : v;
+        presence.updateRemote(frame, committedVersion);
     }
 
     void listenToPresence(CollabConnection connection) {
         ensureLoaded();
-        presence.listen(connection);
-        connection.documents.add(key);
-        presence.replay(connection, v -> v < committedVersion && v >= history.oldestStored() ? history.committed(v, committedVersion) : null, committedVersion);
+        presence.listen(connection, committedVersion);
     }
 
     /** Submits a server op at {@code base} (a change found on disk), retried like any other. */

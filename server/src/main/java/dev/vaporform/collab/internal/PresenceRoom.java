@@ -1,5 +1,6 @@
 package dev.vaporform.collab.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,19 +15,33 @@ import dev.vaporform.ot.TextUnicode;
 
 /**
  * The presences (cursors and selections) of one document and who listens to them. Confined to
- * the document's authority. A presence behind the document's version is transformed through the
- * ops it missed before it is passed on, so every receiver gets it at the version it has.
+ * the document's authority. A presence behind the document's committed version is transformed
+ * through the ops it missed (while the history still has them) before it is passed on, so every
+ * receiver gets it at the version it has. This node's presences go to the other nodes on the
+ * document's {@link ClusterBus} channel, their clearing on leave included.
  */
 final class PresenceRoom {
 
+    private final DocumentKey key;
+    private final OpHistory history;
+    private final ClusterBus bus;
     private final Set<CollabConnection> listeners = new LinkedHashSet<>();
     /** Latest presence per (connection, presence id), already transformed to its {@code v}. */
     private final Map<String, Stored> latest = new LinkedHashMap<>();
 
     private record Stored(CollabConnection owner, ObjectNode frame) {}
 
-    void listen(CollabConnection connection) {
+    PresenceRoom(DocumentKey key, OpHistory history, ClusterBus bus) {
+        this.key = key;
+        this.history = history;
+        this.bus = bus;
+    }
+
+    /** Starts sending the connection every presence, and sends it everybody else's now. */
+    void listen(CollabConnection connection, long committedVersion) {
         listeners.add(connection);
+        connection.documents.add(key);
+        replay(connection, committedVersion);
     }
 
     void stopListening(CollabConnection connection) {
@@ -39,28 +54,30 @@ final class PresenceRoom {
     }
 
     /**
-     * Stores a presence (or its removal, {@code p: null}) and sends it to every other listener.
+     * Stores a presence (or its removal, {@code p: null}), sends it to every other listener and
+     * to the other nodes. The sender is remembered as present, so its presence is cleared when it
+     * leaves.
      *
-     * @param history the committed ops from the presence's {@code v} to {@code version}
      * @return the frame as sent, for the reply to the sender
      */
-    ObjectNode update(CollabConnection from, ObjectNode frame, List<CommittedOp> history, long version) {
-        ObjectNode current = transform(frame, history, version);
-        String key = from.id() + "\u0000" + frame.path("id").asString();
+    ObjectNode update(CollabConnection from, ObjectNode frame, long committedVersion) {
+        from.documents.add(key);
+        ObjectNode current = atCommittedVersion(frame, frame.path("v").asLong(committedVersion), committedVersion);
+        String slot = from.id() + "\u0000" + frame.path("id").asString();
         if (current.get("p") == null || current.get("p").isNull()) {
-            latest.remove(key);
+            latest.remove(slot);
         } else {
-            latest.put(key, new Stored(from, current));
+            latest.put(slot, new Stored(from, current));
         }
         String text = current.toString();
         listeners.stream().filter(l -> l != from).forEach(l -> l.send(text));
+        publish(current);
         return current;
     }
 
-    /** Sends a new listener everybody else's presence, brought to {@code version}. */
-    void replay(CollabConnection to, java.util.function.LongFunction<List<CommittedOp>> opsSince, long version) {
+    private void replay(CollabConnection to, long committedVersion) {
         latest.values().stream().filter(s -> s.owner() != to).forEach(s -> {
-            ObjectNode frame = transform(s.frame(), opsSince.apply(s.frame().path("v").asLong()), version);
+            ObjectNode frame = atCommittedVersion(s.frame(), s.frame().path("v").asLong(), committedVersion);
             to.send(frame.toString());
         });
     }
@@ -69,43 +86,57 @@ final class PresenceRoom {
      * A presence of a client on another node ({@code src} names it): stored and passed on like
      * a local one. Such presences are cleared when that node says so ({@code p: null}).
      */
-    void updateRemote(ObjectNode frame, List<CommittedOp> history, long version) {
-        ObjectNode current = transform(frame, history, version);
-        String key = "remote\u0000" + frame.path("src").asString() + "\u0000" + frame.path("id").asString();
+    void updateRemote(ObjectNode frame, long committedVersion) {
+        ObjectNode current = atCommittedVersion(frame, frame.path("v").asLong(committedVersion), committedVersion);
+        String slot = "remote\u0000" + frame.path("src").asString() + "\u0000" + frame.path("id").asString();
         if (current.get("p") == null || current.get("p").isNull()) {
-            latest.remove(key);
+            latest.remove(slot);
         } else {
-            latest.put(key, new Stored(null, current));
+            latest.put(slot, new Stored(null, current));
         }
         String text = current.toString();
         listeners.forEach(l -> l.send(text));
     }
 
-    /** The connection left: its presences are cleared for everyone else. @return the clearing frames sent */
-    List<ObjectNode> leave(CollabConnection connection, long version) {
+    /** The connection left: its presences are cleared for everyone else, on every node. */
+    void leave(CollabConnection connection, long committedVersion) {
         listeners.remove(connection);
         var gone = latest.entrySet().stream().filter(e -> e.getValue().owner() == connection).toList();
-        List<ObjectNode> sent = new java.util.ArrayList<>();
+        List<ObjectNode> sent = new ArrayList<>();
         for (var entry : gone) {
             latest.remove(entry.getKey());
             ObjectNode cleared = entry.getValue().frame().deepCopy();
             cleared.putNull("p");
-            cleared.put("v", version);
+            cleared.put("v", committedVersion);
             cleared.put("pv", cleared.path("pv").asLong() + 1);
             String text = cleared.toString();
             listeners.forEach(l -> l.send(text));
             sent.add(cleared);
         }
-        return sent;
+        sent.forEach(this::publish);
     }
 
-    private static ObjectNode transform(ObjectNode frame, List<CommittedOp> history, long version) {
+    private void publish(ObjectNode frame) {
+        bus.publish(NodeMessages.channel(key), NodeMessages.presence(bus.nodeId(), frame));
+    }
+
+    /**
+     * A copy of a presence at version {@code v}, transformed to {@code committedVersion} through
+     * the ops it missed; left at {@code v} when it missed none, or when they are older than the
+     * history keeps.
+     */
+    private ObjectNode atCommittedVersion(ObjectNode frame, long v, long committedVersion) {
+        if (v >= committedVersion || v < history.oldestStored()) return frame.deepCopy();
+        return transform(frame, history.committed(v, committedVersion), committedVersion);
+    }
+
+    private static ObjectNode transform(ObjectNode frame, List<CommittedOp> missed, long version) {
         ObjectNode copy = frame.deepCopy();
         long v = frame.path("v").asLong(version);
-        if (v >= version || history == null) return copy;
+        if (v >= version) return copy;
         JsonNode p = frame.get("p");
         if (p == null || p.isNull()) return copy.put("v", version);
-        for (CommittedOp op : history) {
+        for (CommittedOp op : missed) {
             if (op.isCreate()) throw new ShareDbError(ShareDbError.PRESENCE_TRANSFORM_FAILED, "The presence predates the document.");
             p = transformValue(p, op);
         }

@@ -1,7 +1,5 @@
 package dev.vaporform.collab.internal;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,57 +13,48 @@ import dev.vaporform.ot.TextUnicode;
 /**
  * The single writer of one live document. Every method runs on the document's
  * {@link SerialQueue}, so the state needs no lock. An op is transformed against each op since
- * its base version one by one, applied, handed to the group {@link Committer}, and only when it
- * is durable acknowledged (after the ops its submitter missed) and broadcast, in version order.
- * Ops are pipelined: the next op is transformed against one still being stored; if a commit
- * fails (another node won the version, or the database is down) everything not yet durable is
- * dropped, the document reloaded and the dropped submissions retried from scratch.
+ * its base version one by one, applied, and handed to the {@link OpLogSync}, which stores it
+ * through the group {@link Committer}; only when it is durable is it acknowledged (after the ops
+ * its submitter missed) and broadcast, in version order. Ops are pipelined: the next op is
+ * transformed against one still being stored; a failed commit is recovered by the
+ * {@link OpLogSync}, which retries the dropped submissions here from scratch. Who has been sent
+ * which ops is kept by {@link Subscribers}, cursors and selections by the {@link PresenceRoom},
+ * and the file by {@link FileSync}.
  */
 final class DocumentAuthority {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentAuthority.class);
-    /**
-     * Attempts of one op before the submitter is told to give up. Each failed attempt means
-     * another node committed first, so the document progresses; ShareDB retries without limit,
-     * we stop a starving op with ERR_MAX_SUBMIT_RETRIES_EXCEEDED instead of retrying forever.
-     */
-    private static final int MAX_RETRIES = 50;
 
     final DocumentKey key;
     final SerialQueue queue;
     private final DocumentServices services;
     private final OpHistory history;
+    private final OpLogSync logSync;
+    private final Subscribers subscribers;
     final PresenceRoom presence;
     final FileSync fileSync;
-    private final Subscribers subscribers;
     private boolean loaded;
     boolean unloaded;
-    private Document doc;
-    private long version;
-    private Document committedDoc;
-    private long committedVersion;
-    private long generation;
-    /** The version other nodes are known to have committed up to (from the bus). */
-    private long remoteAhead;
 
     DocumentAuthority(DocumentKey key, DocumentServices services, Runnable idle) {
         this.key = key;
         this.services = services;
         this.queue = new SerialQueue(services.executor());
         this.history = new OpHistory(key, services.opLog(), services.properties().memoryHistory());
-        this.subscribers = new Subscribers(key, history);
+        this.logSync = new OpLogSync(this, services, history);
+        this.subscribers = new Subscribers(key, history, logSync);
         this.presence = new PresenceRoom(key, history, services.bus());
         this.fileSync = new FileSync(this, services, idle);
     }
 
-    boolean exists() { return committedDoc != null; }
-    long committedVersion() { return committedVersion; }
-    String committedText() { return committedDoc == null ? null : committedDoc.toString(); }
+    boolean exists() { return logSync.exists(); }
+    long committedVersion() { return logSync.committedVersion(); }
+    String committedText() { return logSync.committedText(); }
     /** @return the text with every op applied, including those still being stored */
-    String currentText() { return doc.toString(); }
-    long currentVersion() { return version; }
+    String currentText() { return logSync.current().toString(); }
+    long currentVersion() { return logSync.currentVersion(); }
     boolean hasSubscribers() { return !subscribers.isEmpty() || !presence.isEmpty(); }
-    boolean hasPending() { return version != committedVersion; }
+    boolean hasPending() { return logSync.hasPending(); }
 
     /** Loads the stored document (or the file) on first use. @throws ShareDbError when that fails */
     void ensureLoaded() {
@@ -77,12 +66,10 @@ final class DocumentAuthority {
             fileSync.discard(); // nothing of a document that failed to load may linger
             throw e;
         }
-        committedDoc = doc = state.doc();
-        committedVersion = version = state.version();
-        history.reset(state.ops(), version, state.oldestStored());
+        logSync.reset(state);
         fileSync.synced(state.fileText(), state.fileTextVersion());
         loaded = true;
-        if (state.fileTextVersion() < version) fileSync.edited(version - 1); // the file lags: write it back
+        if (state.fileTextVersion() < state.version()) fileSync.edited(state.version() - 1); // the file lags: write it back
     }
 
     // ---- subscriptions
@@ -96,14 +83,7 @@ final class DocumentAuthority {
     /** @return the snapshot for a bulk reply, or null when the client's version was given and the ops were sent */
     ObjectNode subscribeBulk(CollabConnection connection, Long fromVersion, boolean keep) {
         ensureLoaded();
-        ObjectNode snapshot = null;
-        if (fromVersion == null || fromVersion < history.oldestStored()) {
-            snapshot = Frames.snapshot(committedVersion, committedText());
-        } else {
-            subscribers.sendOps(connection, fromVersion, committedVersion);
-        }
-        if (keep) subscribers.add(connection, committedVersion);
-        return snapshot;
+        return subscribers.subscribe(connection, fromVersion, keep);
     }
 
     void unsubscribe(CollabConnection connection) {
@@ -114,13 +94,13 @@ final class DocumentAuthority {
     /** The connection closed: it stops receiving, and its presences are cleared for the others. */
     void leave(CollabConnection connection) {
         subscribers.remove(connection);
-        presence.leave(connection, committedVersion);
+        presence.leave(connection, committedVersion());
         fileSync.maybeIdle();
     }
 
     // ---- submissions
 
-    /** Transforms, applies and hands the op to the committer; the ack comes when it is durable. */
+    /** Transforms, applies and hands the op to the op log; the ack comes when it is durable. */
     void submit(Submission submission) {
         ensureLoaded();
         if (submission.isCreate()) {
@@ -128,6 +108,7 @@ final class DocumentAuthority {
             return;
         }
         if (!exists()) throw new ShareDbError(ShareDbError.DOES_NOT_EXIST, "The document has not been created.");
+        long version = logSync.currentVersion();
         long base = submission.baseVersion() == null ? version : submission.baseVersion();
         if (base > version) throw new ShareDbError(ShareDbError.NEWER_VERSION, "The op's version " + base + " is newer than the document's " + version + ".");
         Op op = submission.op();
@@ -141,14 +122,15 @@ final class DocumentAuthority {
         }
         Document next;
         try {
-            next = doc.apply(op);
+            next = logSync.current().apply(op);
         } catch (InvalidOpException e) {
             throw new ShareDbError(ShareDbError.OP_NOT_APPLIED, e.getMessage());
         }
-        append(new CommittedOp(version, submission.src(), submission.seq(), op, null, submission.authorId()), next, submission);
+        logSync.append(new CommittedOp(version, submission.src(), submission.seq(), op, null, submission.authorId()), next, submission);
     }
 
     private void create(Submission submission) {
+        long version = logSync.currentVersion();
         if (exists() || version > 0) {
             for (OpHistory.Entry entry : history.entries(0, Math.min(1, version))) {
                 if (isResend(entry, submission)) {
@@ -164,7 +146,7 @@ final class DocumentAuthority {
         } catch (InvalidOpException e) {
             throw new ShareDbError(ShareDbError.OP_BADLY_FORMED, e.getMessage());
         }
-        append(new CommittedOp(0, submission.src(), submission.seq(), null, submission.createText(), submission.authorId()), created, submission);
+        logSync.append(new CommittedOp(0, submission.src(), submission.seq(), null, submission.createText(), submission.authorId()), created, submission);
     }
 
     private static boolean isResend(OpHistory.Entry entry, Submission submission) {
@@ -179,120 +161,31 @@ final class DocumentAuthority {
         }
     }
 
-    private void append(CommittedOp op, Document next, Submission submission) {
-        long base = submission.baseVersion() == null ? op.version() : submission.baseVersion();
-        OpHistory.Entry entry = history.add(op, next, generation, submission, base);
-        doc = next;
-        version = op.version() + 1;
-        long gen = generation;
-        services.committer().commit(key, op, gen).whenComplete((ok, error) -> queue.execute(() -> committed(entry, gen, error)));
-    }
+    // ---- commits
 
-    private void committed(OpHistory.Entry entry, long gen, Throwable error) {
-        if (gen != generation) return; // dropped by an earlier failure; retried already
-        if (error != null) {
-            recover(error);
-            return;
-        }
-        entry.markCommitted();
-        committedDoc = entry.after();
-        committedVersion = entry.op().version() + 1;
+    /** One of our ops is durable: ack it, tell the other nodes, catch up, then send everyone what they miss. */
+    void durable(OpHistory.Entry entry) {
         for (OpHistory.Waiter waiter : entry.waiters()) subscribers.acknowledge(waiter.submission().from(), waiter.base(), waiter.submission(), entry.op().version());
         services.bus().publish(NodeMessages.channel(key), NodeMessages.op(services.bus().nodeId(), entry.op()));
-        catchUp();
+        logSync.catchUp();
         broadcastCommitted();
         fileSync.edited(entry.op().version());
     }
 
     /** Every subscriber gets the ops up to the committed version that it has not had yet. */
-    private void broadcastCommitted() {
-        subscribers.broadcast(committedVersion);
+    void broadcastCommitted() {
+        subscribers.broadcast();
     }
 
-    /** A commit failed: drop what is not durable, reload what other writers stored, retry ours. */
-    private void recover(Throwable error) {
-        generation++;
-        List<OpHistory.Entry> dropped = history.dropUncommitted();
-        log.info("Commit of {} failed ({}); reloading and retrying {} op(s)", key.path(), error.toString(), dropped.size());
-        doc = committedDoc;
-        version = committedVersion;
-        try {
-            for (CommittedOp op : services.opLog().ops(key, committedVersion, Long.MAX_VALUE)) applyStored(op);
-        } catch (RuntimeException reloadFailed) {
-            fail(dropped, new ShareDbError(ShareDbError.UNKNOWN, "The document could not be stored; fetch it again."));
-            return;
-        }
-        broadcastCommitted();
-        for (OpHistory.Entry entry : dropped) retry(entry.submission());
-        for (OpHistory.Entry entry : dropped) entry.waiters().forEach(w -> retry(w.submission()));
-    }
-
-    /**
-     * An op another node committed. Applied when it is the next version and nothing of ours is
-     * still being stored; a later one (a message lost or reordered) is caught up from the log;
-     * while ours are pending it waits: either ours conflict (and {@link #recover} reloads) or
-     * they commit first and the catch-up after them reads the rest.
-     */
+    /** An op another node committed: see {@link OpLogSync#remoteCommitted}. */
     void remoteCommitted(CommittedOp op) {
-        if (!loaded || op.version() < committedVersion) return;
-        remoteAhead = Math.max(remoteAhead, op.version() + 1);
-        if (hasPending()) return;
-        applyStored(op);
-        catchUp();
-        broadcastCommitted();
+        if (!loaded) return;
+        logSync.remoteCommitted(op);
     }
 
     /** Reads everything other nodes committed from the log (before a disk change is judged). */
     void catchUpFromLog() {
-        if (hasPending()) return;
-        remoteAhead = Long.MAX_VALUE;
-        catchUp();
-        remoteAhead = committedVersion;
-        broadcastCommitted();
-    }
-
-    /** Reads from the log what other nodes committed beyond our version. */
-    private void catchUp() {
-        if (remoteAhead <= committedVersion || hasPending()) return;
-        try {
-            for (CommittedOp op : services.opLog().ops(key, committedVersion, remoteAhead)) applyStored(op);
-        } catch (RuntimeException e) {
-            log.warn("Catching up {} from the log failed: {}", key.path(), e.getMessage());
-        }
-    }
-
-    /** An op another writer committed (read back from the log, or fanned out from another node). */
-    void applyStored(CommittedOp op) {
-        if (op.version() != committedVersion || hasPending()) return;
-        Document next = op.isCreate() ? Document.of(op.createText()) : committedDoc.apply(op.op());
-        history.add(op, next, generation, null, op.version()).markCommitted();
-        doc = committedDoc = next;
-        version = committedVersion = op.version() + 1;
-    }
-
-    private void retry(Submission submission) {
-        if (submission == null) return;
-        if (submission.attempt() >= MAX_RETRIES) {
-            log.warn("An op on {} lost {} commit races; the client is told to retry", key.path(), MAX_RETRIES);
-            var error = new ShareDbError(ShareDbError.RETRIES_EXCEEDED, "Too many conflicting writers; try again.");
-            if (submission.from() != null) submission.from().send(Frames.error(OpRequest.echo(key, submission), error));
-            submission.failed(error);
-            return;
-        }
-        try {
-            submit(submission.retried());
-        } catch (ShareDbError e) {
-            if (submission.from() != null) submission.from().send(Frames.error(OpRequest.echo(key, submission), e));
-            submission.failed(e);
-        }
-    }
-
-    private void fail(List<OpHistory.Entry> dropped, ShareDbError error) {
-        for (OpHistory.Entry entry : dropped) {
-            Submission s = entry.submission();
-            if (s != null && s.from() != null) s.from().send(Frames.error(OpRequest.echo(key, s), error));
-            if (s != null) s.failed(error);
-        }
+        logSync.catchUpFromLog();
     }
 
     // ---- presence
@@ -300,19 +193,21 @@ final class DocumentAuthority {
     /** @return the presence as sent to the others, for the reply to its sender */
     ObjectNode updatePresence(CollabConnection from, ObjectNode frame) {
         ensureLoaded();
-        return presence.update(from, frame, committedVersion);
+        return presence.update(from, frame, committedVersion());
     }
 
     /** A presence from a client of another node: passed on to this node's listeners. */
     void remotePresence(ObjectNode frame) {
         if (!loaded) return;
-        presence.updateRemote(frame, committedVersion);
+        presence.updateRemote(frame, committedVersion());
     }
 
     void listenToPresence(CollabConnection connection) {
         ensureLoaded();
-        presence.listen(connection, committedVersion);
+        presence.listen(connection, committedVersion());
     }
+
+    // ---- the file
 
     /** Submits a server op at {@code base} (a change found on disk), retried like any other. */
     void submitServerOp(Op op, long base) {
@@ -326,7 +221,6 @@ final class DocumentAuthority {
 
     /** @return the newest version whose text is {@code text}, among those kept in memory, or -1 */
     long versionOfText(String text) {
-        if (text.equals(committedText())) return committedVersion;
-        return history.versionOfText(text);
+        return logSync.versionOfText(text);
     }
 }

@@ -3,27 +3,48 @@ package dev.vaporform.collab.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * The connections subscribed to one live document's ops, and the version up to which each has
- * been sent them. Confined to the document's authority. Ops reach every subscriber in version
- * order and at most once; a submitter gets the ops it missed before its ack.
+ * been sent them. Confined to the document's authority. A new subscriber starts from a snapshot
+ * or from the ops it missed; after that, committed ops reach every subscriber in version order
+ * and once each, and a submitter gets the ops it missed before its ack.
  */
 final class Subscribers {
 
     private final DocumentKey key;
     private final OpHistory history;
+    private final OpLogSync committed;
     /** Per subscribed connection, the version up to which it has been sent ops. */
     private final Map<CollabConnection, Long> sentUntil = new LinkedHashMap<>();
 
-    Subscribers(DocumentKey key, OpHistory history) {
+    Subscribers(DocumentKey key, OpHistory history, OpLogSync committed) {
         this.key = key;
         this.history = history;
+        this.committed = committed;
     }
 
-    /** Subscribes a connection that has every op before {@code version}. */
-    void add(CollabConnection connection, long version) {
-        sentUntil.put(connection, version);
-        connection.documents.add(key);
+    /**
+     * Brings a client to the committed version: the ops since {@code fromVersion} are sent, or,
+     * when it gave none or one older than the history, a snapshot is returned for its reply.
+     * With {@code keep} it stays subscribed; otherwise it only fetched.
+     *
+     * @return the snapshot, or null when the missed ops were sent
+     */
+    ObjectNode subscribe(CollabConnection connection, Long fromVersion, boolean keep) {
+        long version = committed.committedVersion();
+        ObjectNode snapshot = null;
+        if (fromVersion == null || fromVersion < history.oldestStored()) {
+            snapshot = Frames.snapshot(version, committed.committedText());
+        } else {
+            sendOps(connection, fromVersion, version);
+        }
+        if (keep) {
+            sentUntil.put(connection, version);
+            connection.documents.add(key);
+        }
+        return snapshot;
     }
 
     void remove(CollabConnection connection) {
@@ -47,8 +68,9 @@ final class Subscribers {
         if (sent != null) sentUntil.put(to, committedAt + 1);
     }
 
-    /** Every subscriber gets the ops up to {@code committedVersion} that it has not had yet. */
-    void broadcast(long committedVersion) {
+    /** Every subscriber gets the committed ops that it has not had yet. */
+    void broadcast() {
+        long committedVersion = committed.committedVersion();
         for (var subscriber : sentUntil.entrySet()) {
             if (subscriber.getValue() < committedVersion) {
                 sendOps(subscriber.getKey(), subscriber.getValue(), committedVersion);
@@ -57,8 +79,7 @@ final class Subscribers {
         }
     }
 
-    /** Sends the committed ops in [from, until). */
-    void sendOps(CollabConnection to, long from, long until) {
+    private void sendOps(CollabConnection to, long from, long until) {
         if (from >= until) return;
         for (CommittedOp op : history.committed(from, until)) to.send(Frames.op(key, op));
     }

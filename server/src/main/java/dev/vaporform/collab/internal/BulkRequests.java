@@ -47,7 +47,7 @@ final class BulkRequests {
             snapshots.put(key.path(), future);
             documents.run(key, a -> {
                 try {
-                    future.complete(a.subscribeBulk(connection, versions.get(key.path()), keep));
+                    future.complete(a.subscribe(connection, versions.get(key.path()), keep));
                 } catch (RuntimeException e) {
                     future.completeExceptionally(e);
                 }

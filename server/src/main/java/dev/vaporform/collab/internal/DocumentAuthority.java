@@ -74,14 +74,13 @@ final class DocumentAuthority {
 
     // ---- subscriptions
 
-    /** Subscribes (or just fetches, {@code keep == false}) and replies with the snapshot or the missed ops. */
-    void subscribe(CollabConnection connection, Long fromVersion, boolean keep, String action) {
-        ObjectNode snapshot = subscribeBulk(connection, fromVersion, keep);
-        if (action != null) connection.send(Frames.reply(action, key, snapshot));
-    }
-
-    /** @return the snapshot for a bulk reply, or null when the client's version was given and the ops were sent */
-    ObjectNode subscribeBulk(CollabConnection connection, Long fromVersion, boolean keep) {
+    /**
+     * Subscribes (or just fetches, {@code keep == false}) and sends the ops missed since
+     * {@code fromVersion}, or returns a snapshot when there is no such version to start from.
+     *
+     * @return the snapshot for the reply, or null when the client's version was given and the ops were sent
+     */
+    ObjectNode subscribe(CollabConnection connection, Long fromVersion, boolean keep) {
         ensureLoaded();
         return subscribers.subscribe(connection, fromVersion, keep);
     }
@@ -113,7 +112,7 @@ final class DocumentAuthority {
         if (base > version) throw new ShareDbError(ShareDbError.NEWER_VERSION, "The op's version " + base + " is newer than the document's " + version + ".");
         Op op = submission.op();
         for (OpHistory.Entry entry : history.entries(base, version)) {
-            if (isResend(entry, submission)) {
+            if (entry.isResentBy(submission)) {
                 alreadySubmitted(entry, submission, base);
                 return;
             }
@@ -133,7 +132,7 @@ final class DocumentAuthority {
         long version = logSync.currentVersion();
         if (exists() || version > 0) {
             for (OpHistory.Entry entry : history.entries(0, Math.min(1, version))) {
-                if (isResend(entry, submission)) {
+                if (entry.isResentBy(submission)) {
                     alreadySubmitted(entry, submission, 0);
                     return;
                 }
@@ -147,10 +146,6 @@ final class DocumentAuthority {
             throw new ShareDbError(ShareDbError.OP_BADLY_FORMED, e.getMessage());
         }
         logSync.append(new CommittedOp(0, submission.src(), submission.seq(), null, submission.createText(), submission.authorId()), created, submission);
-    }
-
-    private static boolean isResend(OpHistory.Entry entry, Submission submission) {
-        return submission.from() != null && entry.op().seq() == submission.seq() && entry.op().src().equals(submission.src());
     }
 
     private void alreadySubmitted(OpHistory.Entry entry, Submission resend, long base) {

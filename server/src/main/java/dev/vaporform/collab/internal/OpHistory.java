@@ -36,6 +36,11 @@ final class OpHistory {
         List<Waiter> waiters() { return waiters; }
         boolean committed() { return committed; }
         void markCommitted() { committed = true; }
+
+        /** @return whether a client's submission is this op sent again (same src and seq, after a reconnect) */
+        boolean isResentBy(Submission submission) {
+            return submission.from() != null && op.seq() == submission.seq() && op.src().equals(submission.src());
+        }
     }
 
     private final DocumentKey key;

@@ -94,7 +94,7 @@ class Protocol {
         Long version = OpRequest.version(request.get("v"));
         requireRole(connection, key.projectId(), ProjectRole.viewer);
         String action = request.path("a").asString();
-        onDocument(connection, request, key, a -> a.subscribe(connection, version, keep, action));
+        onDocument(connection, request, key, a -> connection.send(Frames.reply(action, key, a.subscribe(connection, version, keep))));
     }
 
     private void unsubscribe(CollabConnection connection, ObjectNode request) {

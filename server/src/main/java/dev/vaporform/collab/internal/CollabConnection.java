@@ -38,7 +38,7 @@ final class CollabConnection {
         this.src = src;
         this.outbox = new SocketOutbox(socket, properties.sendBufferLimit().toBytes());
         this.rate = new RateLimit(properties.messagesPerSecond(), properties.messageBurst());
-        this.incoming = new PartialText(properties.maxMessageSize().toBytes());
+        this.incoming = new PartialText(properties.maxMessageSize().toBytes(), outbox);
     }
 
     AuthenticatedUser user() { return user; }

@@ -61,7 +61,7 @@ class CollabHandler extends TextWebSocketHandler {
         connection.send(Frames.handshake("init", connection.src()));
     }
 
-    /** Parts of large frames are put together here, so the container's buffer per socket stays small. */
+    /** Parts of large frames are put together by the connection's {@link PartialText}, so the container's buffer per socket stays small. */
     @Override
     public boolean supportsPartialMessages() {
         return true;
@@ -71,13 +71,7 @@ class CollabHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null || !connection.isOpen()) return;
-        String text;
-        try {
-            text = connection.incoming.add(message.getPayload(), message.isLast());
-        } catch (PartialText.TooBig tooBig) {
-            connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
-            return;
-        }
+        String text = connection.incoming.add(message);
         if (text != null) {
             // a span per frame: the trace shows what a client sent and what it cost this node
             io.micrometer.observation.Observation.createNotStarted("vaporform.collab.frame", observations)

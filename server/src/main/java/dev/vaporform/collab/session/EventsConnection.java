@@ -28,12 +28,13 @@ final class EventsConnection {
     final RateLimit frames;
     final RateLimit chat;
     /** The frame being received in parts (only the socket's receiving thread touches it). */
-    final PartialText incoming = new PartialText(EventsHandler.MAX_FRAME);
+    final PartialText incoming;
 
     EventsConnection(WebSocketSession socket, AuthenticatedUser user, CollabProperties properties) {
         this.socket = socket;
         this.user = user;
         this.outbox = new SocketOutbox(socket, properties.sendBufferLimit().toBytes());
+        this.incoming = new PartialText(EventsHandler.MAX_FRAME, outbox);
         this.frames = new RateLimit(properties.messagesPerSecond(), properties.messageBurst());
         this.chat = new RateLimit(properties.chatMessagesPerMinute() / 60.0, properties.chatBurst());
     }

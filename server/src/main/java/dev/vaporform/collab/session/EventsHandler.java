@@ -70,7 +70,7 @@ class EventsHandler extends TextWebSocketHandler {
         socket.getAttributes().put(CONNECTION, connection);
     }
 
-    /** Frames over the container's small buffer arrive in parts, put together up to {@link #MAX_FRAME}. */
+    /** Frames over the container's small buffer arrive in parts, put together by the connection's {@link PartialText} up to {@link #MAX_FRAME}. */
     @Override
     public boolean supportsPartialMessages() {
         return true;
@@ -80,13 +80,7 @@ class EventsHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         var connection = (EventsConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null || !connection.isOpen()) return;
-        String text;
-        try {
-            text = connection.incoming.add(message.getPayload(), message.isLast());
-        } catch (PartialText.TooBig tooBig) {
-            connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
-            return;
-        }
+        String text = connection.incoming.add(message);
         if (text != null) handleFrame(connection, text);
     }
 

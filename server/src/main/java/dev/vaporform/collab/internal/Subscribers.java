@@ -15,14 +15,14 @@ final class Subscribers {
 
     private final DocumentKey key;
     private final OpHistory history;
-    private final OpLogSync committed;
+    private final OpLogSync logSync;
     /** Per subscribed connection, the version up to which it has been sent ops. */
     private final Map<CollabConnection, Long> sentUntil = new LinkedHashMap<>();
 
-    Subscribers(DocumentKey key, OpHistory history, OpLogSync committed) {
+    Subscribers(DocumentKey key, OpHistory history, OpLogSync logSync) {
         this.key = key;
         this.history = history;
-        this.committed = committed;
+        this.logSync = logSync;
     }
 
     /**
@@ -33,10 +33,10 @@ final class Subscribers {
      * @return the snapshot, or null when the missed ops were sent
      */
     ObjectNode subscribe(CollabConnection connection, Long fromVersion, boolean keep) {
-        long version = committed.committedVersion();
+        long version = logSync.committedVersion();
         ObjectNode snapshot = null;
         if (fromVersion == null || fromVersion < history.oldestStored()) {
-            snapshot = Frames.snapshot(version, committed.committedText());
+            snapshot = Frames.snapshot(version, logSync.committedText());
         } else {
             sendOps(connection, fromVersion, version);
         }
@@ -70,7 +70,7 @@ final class Subscribers {
 
     /** Every subscriber gets the committed ops that it has not had yet. */
     void broadcast() {
-        long committedVersion = committed.committedVersion();
+        long committedVersion = logSync.committedVersion();
         for (var subscriber : sentUntil.entrySet()) {
             if (subscriber.getValue() < committedVersion) {
                 sendOps(subscriber.getKey(), subscriber.getValue(), committedVersion);

@@ -19,11 +19,8 @@ HOME_DIR="$(mktemp -d)"; SERVER_PID=""
 cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; rm -rf "$HOME_DIR"; }
 trap cleanup EXIT
 
-# Build and prepare the start-up cache outside the measured start.
-# (spring.context.exit is a JVM system property, hence JAVA_OPTS; bounded by timeout in any case.)
-VAPORFORM_HOME="$HOME_DIR/prepare" SERVER_PORT=$PORT JAVA_OPTS="-Dspring.context.exit=onRefresh" \
-  timeout 300 ./vaporform >/dev/null 2>&1 || true
-rm -rf "$HOME_DIR/prepare"
+# Build and prepare the start-up caches outside the measured start (bounded by timeout in any case).
+VAPORFORM_PREPARE_ONLY=true timeout 900 ./vaporform
 
 start_server() { # sets SERVER_PID and READY_MS (milliseconds from launch to readiness)
   local start=$(date +%s%N)

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
 
 /**
@@ -21,6 +22,8 @@ public class EmbeddedDatabaseStarter implements ApplicationListener<ApplicationE
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        // Build-time AOT processing (./vaporform prepares it) only reads bean definitions: no database.
+        if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) return;
         Environment env = event.getEnvironment();
         if (!env.getProperty("vaporform.database.url", "").isBlank()) return;
         String home = env.getProperty("vaporform.home");

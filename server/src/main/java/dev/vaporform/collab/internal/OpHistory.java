@@ -22,6 +22,8 @@ final class OpHistory {
         private final Submission submission;
         private final List<Waiter> waiters = new ArrayList<>(1);
         private boolean committed;
+        /** The op's frame, built once however many subscribers it is sent to. */
+        private String frame;
 
         Entry(CommittedOp op, Document after, Submission submission, long base) {
             this.op = op;
@@ -36,6 +38,12 @@ final class OpHistory {
         List<Waiter> waiters() { return waiters; }
         boolean committed() { return committed; }
         void markCommitted() { committed = true; }
+
+        /** @return the {@code op} frame that announces this op (only called on the document's queue) */
+        String frame(DocumentKey key) {
+            if (frame == null) frame = Frames.op(key, op);
+            return frame;
+        }
 
         /** @return whether a client's submission is this op sent again (same src and seq, after a reconnect) */
         boolean isResentBy(Submission submission) {

@@ -1,7 +1,6 @@
 package dev.vaporform.collab.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,7 +88,7 @@ public final class SocketOutbox {
             }
             queuedBytes.addAndGet(-(long) frame.length() * 2);
             try {
-                if (!closed) socket.sendMessage(new TextMessage(frame.getBytes(StandardCharsets.UTF_8)));
+                if (!closed) socket.sendMessage(new TextMessage(frame));
             } catch (IOException | RuntimeException e) {
                 close(CloseStatus.SESSION_NOT_RELIABLE);
             }

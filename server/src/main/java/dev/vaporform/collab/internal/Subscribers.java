@@ -81,6 +81,8 @@ final class Subscribers {
 
     private void sendOps(CollabConnection to, long from, long until) {
         if (from >= until) return;
-        for (CommittedOp op : history.committed(from, until)) to.send(Frames.op(key, op));
+        for (OpHistory.Entry entry : history.entries(from, until)) {
+            if (entry.committed()) to.send(entry.frame(key));
+        }
     }
 }

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Where a Flight Recording's CPU went: execution samples by top frame (self), by method on the stack
+(inclusive), by package of the top frame and by thread; lock contention (monitor enters, parks and
+waits away from idle pools) by site; GC pauses and allocation by top frame.
+
+  python3 bench/collab/jfr-summary.py bench/out/collab-server.jfr [TOP]
+"""
+import collections
+import json
+import os
+import subprocess
+import sys
+
+JFR = os.path.join(os.environ.get('JAVA_HOME', '/usr/lib/jvm/temurin-25-jdk-amd64'), 'bin', 'jfr')
+
+
+def events(path, *types):
+    out = subprocess.run([JFR, 'print', '--json', '--stack-depth', '64', '--events', ','.join(types), path],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)['recording']['events']
+
+
+def frames(event):
+    trace = event['values'].get('stackTrace') or {}
+    result = []
+    for f in trace.get('frames') or []:
+        m = f['method']
+        result.append(f"{m['type']['name']}.{m['name']}")
+    return result
+
+
+def package(method):
+    parts = method.rsplit('.', 2)[0].split('.')
+    return '.'.join(parts[:4]) if parts[0] in ('dev', 'org', 'com', 'io', 'tools') else '.'.join(parts[:2])
+
+
+def nanos(value):
+    # jfr prints durations as ISO-8601-ish strings ("PT0.001S") or numbers depending on the field
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and value.startswith('PT') and value.endswith('S'):
+        return float(value[2:-1]) * 1e9
+    return 0.0
+
+
+def table(title, counter, total, top, unit='samples'):
+    print(f'\n## {title}')
+    for key, n in counter.most_common(top):
+        share = f'{100.0 * n / total:5.1f}%' if total else ''
+        amount = {'samples': f'{n:8.0f}', 'ms': f'{n / 1e6:10.1f} ms', 'MB': f'{n / 2**20:10.1f} MB'}[unit]
+        print(f'{share} {amount}  {key}')
+
+
+def main():
+    path = sys.argv[1]
+    top = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+    samples = events(path, 'jdk.ExecutionSample', 'jdk.NativeMethodSample')
+    java = [e for e in samples if e['type'] == 'jdk.ExecutionSample']
+    self_, inclusive, packages, threads, ours = (collections.Counter() for _ in range(5))
+    for e in java:
+        stack = frames(e)
+        if not stack:
+            continue
+        self_[stack[0]] += 1
+        packages[package(stack[0])] += 1
+        for m in set(stack):
+            inclusive[m] += 1
+        thread = (e['values'].get('sampledThread') or {}).get('javaName') or '?'
+        threads[thread.rstrip('0123456789-#')] += 1
+        first_ours = next((m for m in stack if m.startswith('dev.vaporform.')), None)
+        ours[first_ours or '(no dev.vaporform frame)'] += 1
+    n = len(java)
+    print(f'{path}: {n} Java execution samples ({len(samples) - n} native-method samples)')
+    table('Hot methods (self: top frame)', self_, n, top)
+    table('Packages of the top frame', packages, n, top)
+    table('Methods on the stack (inclusive)', inclusive, n, top * 2)
+    table('Nearest dev.vaporform frame of each sample', ours, n, top * 2)
+    table('Threads (numbers stripped)', threads, n, top)
+
+    locks = collections.Counter()
+    for e in events(path, 'jdk.JavaMonitorEnter', 'jdk.JavaMonitorWait', 'jdk.ThreadPark'):
+        stack = frames(e)
+        site = next((m for m in stack if not m.startswith(('java.', 'jdk.', 'sun.'))), stack[0] if stack else '?')
+        cls = (e['values'].get('monitorClass') or e['values'].get('parkedClass') or {}) or {}
+        name = cls.get('name', '') if isinstance(cls, dict) else ''
+        locks[f"{e['type'].split('.')[-1]} {name} at {site}"] += nanos(e['values'].get('duration'))
+    table('Blocking (JavaMonitorEnter/Wait, ThreadPark over the threshold): total time by site', locks,
+          sum(locks.values()), top, unit='ms')
+
+    gcs = events(path, 'jdk.GarbageCollection')
+    pause = sum(nanos(e['values'].get('sumOfPauses')) for e in gcs)
+    print(f'\n## GC: {len(gcs)} collections, {pause / 1e6:.0f} ms of pauses in total')
+
+    alloc = collections.Counter()
+    for e in events(path, 'jdk.ObjectAllocationSample'):
+        stack = frames(e)
+        site = next((m for m in stack if m.startswith('dev.vaporform.')), stack[0] if stack else '?')
+        alloc[site] += e['values'].get('weight', 0)
+    table('Allocation (sampled weight) by nearest dev.vaporform frame', alloc, sum(alloc.values()), top, unit='MB')
+
+
+if __name__ == '__main__':
+    main()

@@ -119,7 +119,9 @@ public class CollabLoad {
         }
 
         private void handle(String frame) {
-            if (frame.startsWith("{\"a\":\"op\"")) { // another client's op (ShareDB and we send these fields first)
+            if (frame.contains("\"error\":")) { // a refused request, echoed with its error
+                if (ERRORS.incrementAndGet() <= 5) System.err.println("error frame: " + frame);
+            } else if (frame.startsWith("{\"a\":\"op\"")) { // another client's op (ShareDB and we send these fields first)
                 received(frame);
             } else if (ackPrefix != null && frame.startsWith(ackPrefix)) {
                 acked(Long.parseLong(group(V, frame)));
@@ -128,17 +130,15 @@ public class CollabLoad {
                 ackPrefix = "{\"src\":\"" + id + "\",\"seq\":";
                 src = id;
                 BY_SRC.put(id, this);
-                if (creator) {
+                if (creator) { // "." rather than "": sharedb-postgres 5.0.1 reads an empty text back as no snapshot
                     send("{\"a\":\"op\",\"c\":\"" + collection + "\",\"d\":\"" + doc + "\",\"seq\":" + (++seq)
-                            + ",\"create\":{\"type\":\"http://sharejs.org/types/text-unicode\",\"data\":\"\"}}");
+                            + ",\"create\":{\"type\":\"http://sharejs.org/types/text-unicode\",\"data\":\".\"}}");
                 } else {
                     send("{\"a\":\"s\",\"c\":\"" + collection + "\",\"d\":\"" + doc + "\"}");
                 }
             } else if (!ready.isDone() && frame.contains("\"a\":\"s\"") && frame.contains("\"d\":\"" + doc + "\"")) {
                 version = Math.max(version, Long.parseLong(group(V, frame)));
                 ready.complete(null);
-            } else if (frame.contains("\"error\"")) {
-                if (ERRORS.incrementAndGet() <= 5) System.err.println("error frame: " + frame);
             }
         }
 
@@ -251,9 +251,12 @@ public class CollabLoad {
         long t0 = System.nanoTime();
         int concurrency = Integer.getInteger("connect.concurrency", 100);
         connect(http, uri, token, clients.stream().filter(c -> c.creator).toList(), concurrency);
+        long createMillis = (System.nanoTime() - t0) / 1_000_000;
         connect(http, uri, token, clients.stream().filter(c -> !c.creator).toList(), concurrency);
         long connectMillis = (System.nanoTime() - t0) / 1_000_000;
-        System.err.printf("connected and subscribed %d clients on %d documents in %d ms%n", clients.size(), docs, connectMillis);
+        System.err.printf("connected and subscribed %d clients on %d documents in %d ms (%d creators in %d ms,"
+                + " %d subscribers in %d ms; %d in flight at most)%n", clients.size(), docs, connectMillis, docs, createMillis,
+                clients.size() - docs, connectMillis - createMillis, concurrency);
 
         clients.forEach(Client::start);
         Thread.sleep(warmup * 1000);
@@ -263,7 +266,7 @@ public class CollabLoad {
         clients.forEach(c -> c.measuring = false);
         long elapsed = System.nanoTime() - start;
         clients.forEach(c -> c.stopped = true);
-        report(clients, docs, perDoc, pace, elapsed, connectMillis);
+        report(clients, docs, perDoc, pace, elapsed, connectMillis, createMillis);
         if (hold > 0) {
             Thread.sleep(2000); // the last acks arrive
             System.err.println("holding " + clients.size() + " connections for " + hold + " s");
@@ -294,17 +297,18 @@ public class CollabLoad {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     }
 
-    private static void report(List<Client> clients, int docs, int perDoc, double pace, long elapsedNanos, long connectMillis) {
+    private static void report(List<Client> clients, int docs, int perDoc, double pace, long elapsedNanos, long connectMillis,
+            long createMillis) {
         long[] acks = merge(clients.stream().map(c -> c.acks).toList());
         long[] broadcasts = merge(clients.stream().map(c -> c.broadcasts).toList());
         double seconds = elapsedNanos / 1e9;
         System.out.printf("mode=%s docs=%d clients_per_doc=%d clients=%d offered_ops_per_s=%s acked_ops=%d ops_per_s=%.0f"
                         + " ack_p50_ms=%.2f ack_p99_ms=%.2f ack_max_ms=%.2f bcast_n=%d bcast_p50_ms=%.2f bcast_p99_ms=%.2f"
-                        + " bcast_max_ms=%.2f connect_ms=%d errors=%d%n",
+                        + " bcast_max_ms=%.2f connect_ms=%d create_ms=%d errors=%d%n",
                 pace <= 0 ? "closed" : "paced", docs, perDoc, clients.size(),
                 pace <= 0 ? "-" : String.format("%.0f", clients.size() * pace), acks.length, acks.length / seconds,
                 pct(acks, 0.50), pct(acks, 0.99), pct(acks, 1), broadcasts.length, pct(broadcasts, 0.50),
-                pct(broadcasts, 0.99), pct(broadcasts, 1), connectMillis, ERRORS.get());
+                pct(broadcasts, 0.99), pct(broadcasts, 1), connectMillis, createMillis, ERRORS.get());
     }
 
     private static long[] merge(List<Samples> parts) {

@@ -28,7 +28,7 @@ AUTHORS="${AUTHORS:-500}"; AUTHOR_PACE="${AUTHOR_PACE:-0.2}"
 IDLE_DOCS="${IDLE_DOCS:-2000}"; IDLE_PACE="${IDLE_PACE:-0.02}"; HOLD="${HOLD:-20}"
 SETUPS="${SETUPS:-vaporform sharedb-postgres sharedb-memory}"; PROFILE="${PROFILE:-0}"
 PORT="${PORT:-18082}"; SHAREDB_PORT="${SHAREDB_PORT:-18083}"; PG_PORT="${PG_PORT:-18084}"
-SCENARIOS="${SCENARIOS:-a b bp d c}"
+SCENARIOS="${SCENARIOS:-c a b bp d}"   # (c) first: the heap of a fresh node
 BASE="http://127.0.0.1:$PORT"; OUT="$ROOT/bench/out"; mkdir -p "$OUT"
 RESULTS="$OUT/collab-results.txt"
 [[ "$PROFILE" == 1 ]] && { SETUPS=vaporform; SCENARIOS=b; RESULTS="$OUT/collab-profile-results.txt"; }
@@ -97,6 +97,7 @@ connections() {
     fds=$(ls "/proc/$SERVER_PID/fd" | wc -l)
     "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.run >"$TMP/gc.out" 2>&1; sleep 2
     "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info >"$OUT/collab-heap-c.txt" 2>&1
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.class_histogram 2>&1 | head -40 >"$OUT/collab-histogram-c.txt" || true
     heap=$(grep -o 'committed [0-9]*K, used [0-9]*K' "$OUT/collab-heap-c.txt" | head -1 | tr ' ,' '_' )
     rss=$(awk '/VmRSS/ {print $2 "K"}' "/proc/$SERVER_PID/status")
     threads=$(awk '/Threads/ {print $2}' "/proc/$SERVER_PID/status")

@@ -262,9 +262,12 @@ public class CollabLoad {
         Thread.sleep(warmup * 1000);
         clients.forEach(c -> c.measuring = true);
         long start = System.nanoTime();
+        long[] cpuBefore = cpuTicks();
         Thread.sleep(measure * 1000);
+        long[] cpuAfter = cpuTicks();
         clients.forEach(c -> c.measuring = false);
         long elapsed = System.nanoTime() - start;
+        cpu = cpuCores(cpuBefore, cpuAfter, elapsed);
         clients.forEach(c -> c.stopped = true);
         report(clients, docs, perDoc, pace, elapsed, connectMillis, createMillis);
         if (hold > 0) {
@@ -304,11 +307,58 @@ public class CollabLoad {
         double seconds = elapsedNanos / 1e9;
         System.out.printf("mode=%s docs=%d clients_per_doc=%d clients=%d offered_ops_per_s=%s acked_ops=%d ops_per_s=%.0f"
                         + " ack_p50_ms=%.2f ack_p99_ms=%.2f ack_max_ms=%.2f bcast_n=%d bcast_p50_ms=%.2f bcast_p99_ms=%.2f"
-                        + " bcast_max_ms=%.2f connect_ms=%d create_ms=%d errors=%d%n",
+                        + " bcast_max_ms=%.2f connect_ms=%d create_ms=%d errors=%d%s%n",
                 pace <= 0 ? "closed" : "paced", docs, perDoc, clients.size(),
                 pace <= 0 ? "-" : String.format("%.0f", clients.size() * pace), acks.length, acks.length / seconds,
                 pct(acks, 0.50), pct(acks, 0.99), pct(acks, 1), broadcasts.length, pct(broadcasts, 0.50),
-                pct(broadcasts, 0.99), pct(broadcasts, 1), connectMillis, createMillis, ERRORS.get());
+                pct(broadcasts, 0.99), pct(broadcasts, 1), connectMillis, createMillis, ERRORS.get(), cpu);
+    }
+
+    static String cpu = "";
+
+    /**
+     * CPU time (clock ticks) of the processes named by -Dcpu.pids=label:pid,... (each with its child
+     * processes, so a PostgreSQL postmaster counts its backends) and of this JVM ("load"), from /proc.
+     */
+    private static long[] cpuTicks() {
+        String[] specs = System.getProperty("cpu.pids", "").isBlank() ? new String[0] : System.getProperty("cpu.pids").split(",");
+        long[] ticks = new long[specs.length + 1];
+        java.util.Map<Long, long[]> all = new java.util.HashMap<>(); // pid -> {ppid, ticks}
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var dir : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) continue;
+                try {
+                    String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    all.put(Long.parseLong(name), new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return ticks;
+        }
+        for (int i = 0; i < specs.length; i++) {
+            long pid = Long.parseLong(specs[i].split(":")[1]);
+            for (var e : all.entrySet()) {
+                if (e.getKey() == pid || e.getValue()[0] == pid) ticks[i] += e.getValue()[1];
+            }
+        }
+        long[] self = all.get(ProcessHandle.current().pid());
+        ticks[specs.length] = self == null ? 0 : self[1];
+        return ticks;
+    }
+
+    private static String cpuCores(long[] before, long[] after, long elapsedNanos) {
+        String[] specs = System.getProperty("cpu.pids", "").isBlank() ? new String[0] : System.getProperty("cpu.pids").split(",");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i <= specs.length; i++) {
+            String label = i < specs.length ? specs[i].split(":")[0] : "load";
+            double cores = (after[i] - before[i]) / 100.0 / (elapsedNanos / 1e9); // USER_HZ is 100 on Linux
+            out.append(String.format(" cpu_%s=%.2f", label, cores));
+        }
+        return out.toString();
     }
 
     private static long[] merge(List<Samples> parts) {

@@ -25,13 +25,44 @@ def frames(event):
     result = []
     for f in trace.get('frames') or []:
         m = f['method']
-        result.append(f"{m['type']['name']}.{m['name']}")
+        result.append(f"{m['type']['name'].replace('/', '.')}.{m['name']}")
     return result
 
 
 def package(method):
     parts = method.rsplit('.', 2)[0].split('.')
     return '.'.join(parts[:4]) if parts[0] in ('dev', 'org', 'com', 'io', 'tools') else '.'.join(parts[:2])
+
+
+KINDS = [  # (prefix of a frame, component); the first frame from the top with a listed prefix decides
+    ('sun.security.', 'crypto: JWT signature check (ES256) of the handshake'),
+    ('com.nimbusds.', 'crypto: JWT signature check (ES256) of the handshake'),
+    ('tools.jackson.', 'JSON (Jackson 3)'), ('com.fasterxml.jackson.', 'JSON (Jackson)'),
+    ('org.postgresql.', 'JDBC driver'), ('com.zaxxer.hikari.', 'JDBC pool'),
+    ('dev.vaporform.ot.', 'OT (text-unicode)'),
+    ('org.apache.tomcat.websocket.', 'Tomcat WebSocket frames'), ('jakarta.websocket', 'Tomcat WebSocket frames'),
+    ('org.springframework.web.socket.', 'Spring WebSocket adapter'),
+    ('org.apache.coyote.', 'Tomcat HTTP/NIO'), ('org.apache.tomcat.util.net.', 'Tomcat HTTP/NIO'),
+    ('org.apache.catalina.', 'Tomcat HTTP/NIO'),
+    ('io.opentelemetry.', 'tracing/metrics'), ('io.micrometer.', 'tracing/metrics'),
+    ('net.ttddyy.', 'tracing/metrics (datasource-proxy)'),
+    ('org.springframework.security.', 'Spring Security filters'),
+    ('ch.qos.logback.', 'logging'), ('org.slf4j.', 'logging'),
+    ('org.apache.lucene.', 'files: search index (Lucene)'),
+    ('com.github.dockerjava.', 'containers (docker-java)'), ('dev.vaporform.containers.', 'containers (docker-java)'),
+    ('dev.vaporform.files.', 'files module'), ('dev.vaporform.auth.', 'auth module'),
+    ('dev.vaporform.platform.', 'platform (filters, security)'),
+    ('dev.vaporform.collab.', 'collab module (own code)'),
+    ('org.springframework.', 'Spring (other)'),
+]
+
+
+def kind(stack):
+    for m in stack:
+        for prefix, name in KINDS:
+            if m.startswith(prefix):
+                return name
+    return 'JDK/JVM only (' + package(stack[0]) + ')'
 
 
 def nanos(value):
@@ -56,7 +87,7 @@ def main():
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 15
     samples = events(path, 'jdk.ExecutionSample', 'jdk.NativeMethodSample')
     java = [e for e in samples if e['type'] == 'jdk.ExecutionSample']
-    self_, inclusive, packages, threads, ours = (collections.Counter() for _ in range(5))
+    self_, inclusive, packages, threads, ours, kinds = (collections.Counter() for _ in range(6))
     for e in java:
         stack = frames(e)
         if not stack:
@@ -65,12 +96,14 @@ def main():
         packages[package(stack[0])] += 1
         for m in set(stack):
             inclusive[m] += 1
-        thread = (e['values'].get('sampledThread') or {}).get('javaName') or '?'
+        thread = (e['values'].get('sampledThread') or {}).get('javaName') or '(virtual, unnamed)'
         threads[thread.rstrip('0123456789-#')] += 1
-        first_ours = next((m for m in stack if m.startswith('dev.vaporform.')), None)
+        first_ours = next((m for m in stack if m.startswith('dev.vaporform.') and '$$Lambda' not in m), None)
         ours[first_ours or '(no dev.vaporform frame)'] += 1
+        kinds[kind(stack)] += 1
     n = len(java)
     print(f'{path}: {n} Java execution samples ({len(samples) - n} native-method samples)')
+    table('What the CPU did (first frame from the top that belongs to a known component)', kinds, n, 20)
     table('Hot methods (self: top frame)', self_, n, top)
     table('Packages of the top frame', packages, n, top)
     table('Methods on the stack (inclusive)', inclusive, n, top * 2)
@@ -78,13 +111,21 @@ def main():
     table('Threads (numbers stripped)', threads, n, top)
 
     locks = collections.Counter()
+    idle = ('ThreadPoolExecutor.getTask', 'ForkJoinPool.awaitWork', 'ForkJoinPool.runWorker', 'DelayedWorkQueue.take',
+            'LinkedBlockingQueue.take', 'LinkedBlockingQueue.poll', 'SynchronousQueue', 'Selector', 'EPoll',
+            'ArrayBlockingQueue.poll', 'DelayScheduler.loop', 'ProjectWatchers.poll')
     for e in events(path, 'jdk.JavaMonitorEnter', 'jdk.JavaMonitorWait', 'jdk.ThreadPark'):
         stack = frames(e)
+        if e['type'] != 'jdk.JavaMonitorEnter' and any(i in m for m in stack[:8] for i in idle):
+            continue
         site = next((m for m in stack if not m.startswith(('java.', 'jdk.', 'sun.'))), stack[0] if stack else '?')
+        if e['type'] == 'jdk.ThreadPark':  # name the blocking call too (lock, future, queue)
+            site = next((m for m in stack if m.startswith('java.util.concurrent') and 'Unsafe' not in m
+                         and 'LockSupport' not in m and 'AbstractQueuedSynchronizer' not in m), '') + ' <- ' + site
         cls = (e['values'].get('monitorClass') or e['values'].get('parkedClass') or {}) or {}
         name = cls.get('name', '') if isinstance(cls, dict) else ''
         locks[f"{e['type'].split('.')[-1]} {name} at {site}"] += nanos(e['values'].get('duration'))
-    table('Blocking (JavaMonitorEnter/Wait, ThreadPark over the threshold): total time by site', locks,
+    table('Blocking (JavaMonitorEnter/Wait, ThreadPark over 10/20 ms, idle pool waits left out): time by site', locks,
           sum(locks.values()), top, unit='ms')
 
     gcs = events(path, 'jdk.GarbageCollection')

@@ -7,23 +7,24 @@
 # The PostgreSQL is the one our server embeds (zonky's binaries, the version the build pins, taken
 # from ~/.m2), started once by this script with fsync=on and synchronous_commit=on, so that both
 # durable set-ups commit every op to disk before acknowledging it, on the same server and settings.
-# Scenarios (each prints acked ops/s, ack latency and broadcast latency p50/p99):
+# Scenarios (each prints acked ops/s, ack latency and broadcast latency p50/p99, and the CPU cores the
+# server, PostgreSQL and the load generator used over the measured window):
 #   (a) 50 clients x 1 document, closed loop (one op in flight per client, the next on the ack);
-#   (b) 1,000 documents x 5 clients, closed loop, and paced at PACE ops/s per client;
+#   (b) 1,000 documents x 5 clients, closed loop, and paced at each PACE ops/s per client;
 #   (d) AUTHORS clients on one document, paced at AUTHOR_PACE ops/s each (below saturation);
 #   (c) vaporform only: IDLE_DOCS x 5 = 10,000 connections, paced at IDLE_PACE, then held open
 #       while the server's heap is measured after a full GC (jcmd GC.run + GC.heap_info) with its RSS.
 # With PROFILE=1 it instead runs (b) closed loop against vaporform only, recording it with JDK Flight
 # Recorder (settings=profile) into bench/out/collab-server.jfr, and summarises it (jfr-summary.py).
 #   flock /tmp/vaporform-maven.lock bench/collab/run.sh
-#   # WARMUP=5 MEASURE=20 PACE=0.5 AUTHORS=500 AUTHOR_PACE=0.2 IDLE_DOCS=2000 IDLE_PACE=0.02 HOLD=20
+#   # WARMUP=5 MEASURE=20 PACE="0.2 0.5" AUTHORS=500 AUTHOR_PACE=0.2 IDLE_DOCS=2000 IDLE_PACE=0.02 HOLD=20
 #   # SETUPS="vaporform sharedb-postgres sharedb-memory" PORT=18082 SHAREDB_PORT=18083 PG_PORT=18084
 # Traffic goes to 127.0.0.1 only; each scenario is bounded by connect + WARMUP + MEASURE (+ HOLD) seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 source scripts/java-home.sh
-WARMUP="${WARMUP:-5}"; MEASURE="${MEASURE:-20}"; PACE="${PACE:-0.5}"
+WARMUP="${WARMUP:-5}"; MEASURE="${MEASURE:-20}"; PACE="${PACE:-0.2 0.5}"   # one paced (b) run per rate
 AUTHORS="${AUTHORS:-500}"; AUTHOR_PACE="${AUTHOR_PACE:-0.2}"
 IDLE_DOCS="${IDLE_DOCS:-2000}"; IDLE_PACE="${IDLE_PACE:-0.02}"; HOLD="${HOLD:-20}"
 SETUPS="${SETUPS:-vaporform sharedb-postgres sharedb-memory}"; PROFILE="${PROFILE:-0}"
@@ -68,8 +69,11 @@ for _ in $(seq 1 100); do grep -q "ready to accept connections" "$OUT/collab-pos
 DATABASE="postgres://postgres@127.0.0.1:$PG_PORT"
 
 line() { echo "$1 $2 $3" | tee -a "$RESULTS"; }
+# CPU cores each process used over the measured window (from /proc): the server, PostgreSQL with its
+# backends, and the load generator itself
+cpu_pids() { echo "-Dcpu.pids=server:${SERVER_PID:-${NODE_PID:-0}},postgres:$PG_PID"; }
 load() { # docs clients_per_doc [pace [hold]]
-  "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseParallelGC bench/collab/CollabLoad.java "$URL" "$TOKEN" "$PROJECT" "$1" "$2" \
+  "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseParallelGC "$(cpu_pids)" bench/collab/CollabLoad.java "$URL" "$TOKEN" "$PROJECT" "$1" "$2" \
     "$WARMUP" "$MEASURE" "${3:-0}" "${4:-0}" 2>>"$OUT/collab-load.log"
 }
 scenarios() { # set-up name
@@ -78,7 +82,7 @@ scenarios() { # set-up name
     case "$s" in
       a) line "$1" a "$(load 1 50)" ;;
       b) line "$1" b "$(load 1000 5)" ;;
-      bp) line "$1" bp "$(load 1000 5 "$PACE")" ;;
+      bp) for p in $PACE; do line "$1" "bp$p" "$(load 1000 5 "$p")"; done ;;
       d) line "$1" d "$(load 1 "$AUTHORS" "$AUTHOR_PACE")" ;;
       c) [[ "$1" == vaporform ]] && connections "$1" ;;
     esac
@@ -88,7 +92,7 @@ scenarios() { # set-up name
 # (c): 10,000 connections; while they are held open (after the measured window), a full GC and the heap.
 connections() {
   local log="$OUT/collab-load-c.log"
-  "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseParallelGC bench/collab/CollabLoad.java "$URL" "$TOKEN" "$PROJECT" \
+  "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseParallelGC "$(cpu_pids)" bench/collab/CollabLoad.java "$URL" "$TOKEN" "$PROJECT" \
     "$IDLE_DOCS" 5 "$WARMUP" "$MEASURE" "$IDLE_PACE" "$HOLD" >"$TMP/c.out" 2>"$log" &
   LOAD_PID=$!
   while kill -0 "$LOAD_PID" 2>/dev/null && ! grep -q holding "$log"; do sleep 0.5; done
@@ -121,10 +125,21 @@ if [[ " $SETUPS " == *" vaporform "* ]]; then
     -d '{"name":"collab-bench"}' | json "['id']")
   URL="ws://127.0.0.1:$PORT/ws/collab"
   if [[ "$PROFILE" == 1 ]]; then
-    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name=collab settings=profile >&2
-    scenarios vaporform
-    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name=collab filename="$OUT/collab-server.jfr" >&2
-    python3 bench/collab/jfr-summary.py "$OUT/collab-server.jfr" | tee "$OUT/collab-profile.txt"
+    # Two recordings: connecting and subscribing the 5,000 clients, then their ops (warm-up + measured)
+    jfr() { "$JAVA_HOME/bin/jcmd" "$SERVER_PID" "$@" >>"$OUT/collab-jfr.log" 2>&1; }
+    : >"$OUT/collab-load.log"
+    jfr JFR.start name=connect settings=profile
+    load 1000 5 >"$TMP/b.out" &
+    LOAD_PID=$!
+    while kill -0 "$LOAD_PID" 2>/dev/null && ! grep -q "connected and subscribed" "$OUT/collab-load.log"; do sleep 0.2; done
+    jfr JFR.stop name=connect filename="$OUT/collab-connect.jfr"
+    jfr JFR.start name=ops settings=profile
+    wait "$LOAD_PID" || true; LOAD_PID=""
+    jfr JFR.stop name=ops filename="$OUT/collab-server.jfr"
+    line vaporform b "$(cat "$TMP/b.out")"
+    python3 bench/collab/jfr-summary.py "$OUT/collab-server.jfr" >"$OUT/collab-profile.txt"
+    python3 bench/collab/jfr-summary.py "$OUT/collab-connect.jfr" >"$OUT/collab-profile-connect.txt"
+    echo "profiles: $OUT/collab-profile.txt (ops), $OUT/collab-profile-connect.txt (connect + subscribe)"
   else
     scenarios vaporform
   fi

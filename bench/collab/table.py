@@ -33,18 +33,18 @@ def num(fields, key):
 
 
 print('| scenario | server | offered ops/s | acked ops/s | × ShareDB+PG | × ShareDB mem | ack p50 | ack p99 '
-      '| broadcast p50 | broadcast p99 | connect+subscribe |')
-print('|---|---|---|---|---|---|---|---|---|---|---|')
+      '| broadcast p50 | broadcast p99 | connect+subscribe | CPU cores: server / PostgreSQL / load gen |')
+print('|---|---|---|---|---|---|---|---|---|---|---|---|')
 for scenario in order:
     first = True
     for setup in SETUPS:
         f = rows.get((scenario, setup))
         if f is None:
             continue
-        name = NAMES.get(scenario, scenario)
+        name = NAMES.get('bp' if scenario.startswith('bp') else scenario, scenario)
         if scenario in ('d',) and 'clients' in f:
             name = f'(d) {int(f["clients"]):,} authors × 1 document, paced'
-        if scenario in ('bp', 'd', 'c') and f.get('offered_ops_per_s', '-') != '-':
+        if scenario[:2] in ('bp', 'd', 'c') and f.get('offered_ops_per_s', '-') != '-':
             per = float(f['offered_ops_per_s']) / int(f['clients'])
             name += f' {per:g} ops/s each'
         ratios = []
@@ -57,7 +57,8 @@ for scenario in order:
         connect = f'{int(f["connect_ms"]) / 1000:.1f} s' if 'connect_ms' in f else ''
         print(f'| {name if first else ""} | {SETUPS[setup]} | {f.get("offered_ops_per_s", "-")} '
               f'| {num(f, "ops_per_s") or 0:,.0f} | {ratios[0]} | {ratios[1]} | {ms("ack_p50_ms")} | {ms("ack_p99_ms")} '
-              f'| {ms("bcast_p50_ms")} | {ms("bcast_p99_ms")} | {connect} |')
+              f'| {ms("bcast_p50_ms")} | {ms("bcast_p99_ms")} | {connect} '
+              f'| {f.get("cpu_server", "")} / {f.get("cpu_postgres", "")} / {f.get("cpu_load", "")} |')
         first = False
 for (scenario, setup), f in rows.items():
     extra = {k: v for k, v in f.items() if k.startswith('server_') or k.startswith('heap')}

@@ -85,8 +85,11 @@ def table(title, counter, total, top, unit='samples'):
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 15
-    samples = events(path, 'jdk.ExecutionSample', 'jdk.NativeMethodSample')
-    java = [e for e in samples if e['type'] == 'jdk.ExecutionSample']
+    # JDK 25's CPU-time sampler (jdk.CPUTimeSample, Linux) counts every thread by the CPU it burns,
+    # virtual threads' carriers included; the classic execution sampler is the fallback.
+    samples = events(path, 'jdk.CPUTimeSample', 'jdk.ExecutionSample', 'jdk.NativeMethodSample')
+    sampler = 'jdk.CPUTimeSample' if any(e['type'] == 'jdk.CPUTimeSample' for e in samples) else 'jdk.ExecutionSample'
+    java = [e for e in samples if e['type'] == sampler]
     self_, inclusive, packages, threads, ours, kinds = (collections.Counter() for _ in range(6))
     for e in java:
         stack = frames(e)
@@ -96,13 +99,13 @@ def main():
         packages[package(stack[0])] += 1
         for m in set(stack):
             inclusive[m] += 1
-        thread = (e['values'].get('sampledThread') or {}).get('javaName') or '(virtual, unnamed)'
+        thread = (e['values'].get('sampledThread') or e['values'].get('eventThread') or {}).get('javaName') or '(virtual, unnamed)'
         threads[thread.rstrip('0123456789-#')] += 1
         first_ours = next((m for m in stack if m.startswith('dev.vaporform.') and '$$Lambda' not in m), None)
         ours[first_ours or '(no dev.vaporform frame)'] += 1
         kinds[kind(stack)] += 1
     n = len(java)
-    print(f'{path}: {n} Java execution samples ({len(samples) - n} native-method samples)')
+    print(f'{path}: {n} samples of {sampler}')
     table('What the CPU did (first frame from the top that belongs to a known component)', kinds, n, 20)
     table('Hot methods (self: top frame)', self_, n, top)
     table('Packages of the top frame', packages, n, top)
@@ -116,7 +119,7 @@ def main():
             'ArrayBlockingQueue.poll', 'DelayScheduler.loop', 'ProjectWatchers.poll')
     for e in events(path, 'jdk.JavaMonitorEnter', 'jdk.JavaMonitorWait', 'jdk.ThreadPark'):
         stack = frames(e)
-        if e['type'] != 'jdk.JavaMonitorEnter' and any(i in m for m in stack[:8] for i in idle):
+        if e['type'] != 'jdk.JavaMonitorEnter' and any(i in m for m in stack for i in idle):
             continue
         site = next((m for m in stack if not m.startswith(('java.', 'jdk.', 'sun.'))), stack[0] if stack else '?')
         if e['type'] == 'jdk.ThreadPark':  # name the blocking call too (lock, future, queue)

@@ -15,7 +15,8 @@
 #   (c) vaporform only: IDLE_DOCS x 5 = 10,000 connections, paced at IDLE_PACE, then held open
 #       while the server's heap is measured after a full GC (jcmd GC.run + GC.heap_info) with its RSS.
 # With PROFILE=1 it instead runs (b) closed loop against vaporform only, recording it with JDK Flight
-# Recorder (settings=profile) into bench/out/collab-server.jfr, and summarises it (jfr-summary.py).
+# Recorder (settings=profile + the CPU-time sampler) in two files, bench/out/collab-connect.jfr (connect
+# and subscribe) and bench/out/collab-server.jfr (the ops), and summarises them (jfr-summary.py).
 #   flock /tmp/vaporform-maven.lock bench/collab/run.sh
 #   # WARMUP=5 MEASURE=20 PACE="0.2 0.5" AUTHORS=500 AUTHOR_PACE=0.2 IDLE_DOCS=2000 IDLE_PACE=0.02 HOLD=20
 #   # SETUPS="vaporform sharedb-postgres sharedb-memory" PORT=18082 SHAREDB_PORT=18083 PG_PORT=18084
@@ -127,13 +128,16 @@ if [[ " $SETUPS " == *" vaporform "* ]]; then
   if [[ "$PROFILE" == 1 ]]; then
     # Two recordings: connecting and subscribing the 5,000 clients, then their ops (warm-up + measured)
     jfr() { "$JAVA_HOME/bin/jcmd" "$SERVER_PID" "$@" >>"$OUT/collab-jfr.log" 2>&1; }
+    # settings=profile plus JDK 25's CPU-time sampler (every 5 ms of a thread's CPU time)
+    "$JAVA_HOME/bin/jfr" configure --input profile jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=5ms \
+      --output "$TMP/profile.jfc" >>"$OUT/collab-jfr.log" 2>&1
     : >"$OUT/collab-load.log"
-    jfr JFR.start name=connect settings=profile
+    jfr JFR.start name=connect settings="$TMP/profile.jfc"
     load 1000 5 >"$TMP/b.out" &
     LOAD_PID=$!
     while kill -0 "$LOAD_PID" 2>/dev/null && ! grep -q "connected and subscribed" "$OUT/collab-load.log"; do sleep 0.2; done
     jfr JFR.stop name=connect filename="$OUT/collab-connect.jfr"
-    jfr JFR.start name=ops settings=profile
+    jfr JFR.start name=ops settings="$TMP/profile.jfc"
     wait "$LOAD_PID" || true; LOAD_PID=""
     jfr JFR.stop name=ops filename="$OUT/collab-server.jfr"
     line vaporform b "$(cat "$TMP/b.out")"

@@ -49,6 +49,8 @@ public class CollabLoad {
     /** Every client by its connection id, to find the send time of an op another client receives. */
     private static final ConcurrentHashMap<String, Client> BY_SRC = new ConcurrentHashMap<>();
     private static final AtomicInteger ERRORS = new AtomicInteger();
+    private static final AtomicInteger CLOSED = new AtomicInteger();
+    private static volatile boolean closing;
     private static final int RING = 64; // send times kept per client: ops broadcast later than 64 sends are not timed
     static long paceNanos;
 
@@ -109,6 +111,16 @@ public class CollabLoad {
                 }
             }
             ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            if (!closing) { // before this generator closed it: the server (or the network) did
+                int n = CLOSED.incrementAndGet();
+                if (n <= 5) System.err.println("closed by the server: " + status + " " + reason);
+            }
+            ready.completeExceptionally(new IllegalStateException("closed " + status + " " + reason));
             return null;
         }
 
@@ -269,14 +281,15 @@ public class CollabLoad {
         long elapsed = System.nanoTime() - start;
         cpu = cpuCores(cpuBefore, cpuAfter, elapsed);
         clients.forEach(c -> c.stopped = true);
-        report(clients, docs, perDoc, pace, elapsed, connectMillis, createMillis);
         if (hold > 0) {
             Thread.sleep(2000); // the last acks arrive
-            System.err.println("holding " + clients.size() + " connections for " + hold + " s");
+            System.err.println("holding " + (clients.size() - CLOSED.get()) + " open connections for " + hold + " s");
             Thread.sleep(hold * 1000);
         }
+        report(clients, docs, perDoc, pace, elapsed, connectMillis, createMillis); // closed_by_server includes the hold
+        closing = true;
         for (Client c : clients) {
-            if (c.socket != null) c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            if (c.socket != null && !c.socket.isOutputClosed()) c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
         Thread.sleep(500);
         System.exit(0);
@@ -307,11 +320,11 @@ public class CollabLoad {
         double seconds = elapsedNanos / 1e9;
         System.out.printf("mode=%s docs=%d clients_per_doc=%d clients=%d offered_ops_per_s=%s acked_ops=%d ops_per_s=%.0f"
                         + " ack_p50_ms=%.2f ack_p99_ms=%.2f ack_max_ms=%.2f bcast_n=%d bcast_p50_ms=%.2f bcast_p99_ms=%.2f"
-                        + " bcast_max_ms=%.2f connect_ms=%d create_ms=%d errors=%d%s%n",
+                        + " bcast_max_ms=%.2f connect_ms=%d create_ms=%d errors=%d closed_by_server=%d%s%n",
                 pace <= 0 ? "closed" : "paced", docs, perDoc, clients.size(),
                 pace <= 0 ? "-" : String.format("%.0f", clients.size() * pace), acks.length, acks.length / seconds,
                 pct(acks, 0.50), pct(acks, 0.99), pct(acks, 1), broadcasts.length, pct(broadcasts, 0.50),
-                pct(broadcasts, 0.99), pct(broadcasts, 1), connectMillis, createMillis, ERRORS.get(), cpu);
+                pct(broadcasts, 0.99), pct(broadcasts, 1), connectMillis, createMillis, ERRORS.get(), CLOSED.get(), cpu);
     }
 
     static String cpu = "";

@@ -11,14 +11,14 @@
 # server, PostgreSQL and the load generator used over the measured window):
 #   (a) 50 clients x 1 document, closed loop (one op in flight per client, the next on the ack);
 #   (b) 1,000 documents x 5 clients, closed loop, and paced at each PACE ops/s per client;
-#   (d) AUTHORS clients on one document, paced at AUTHOR_PACE ops/s each (below saturation);
+#   (d) AUTHORS clients on one document, paced at each AUTHOR_PACE ops/s per client (below saturation);
 #   (c) vaporform only: IDLE_DOCS x 5 = 10,000 connections, paced at IDLE_PACE, then held open
 #       while the server's heap is measured after a full GC (jcmd GC.run + GC.heap_info) with its RSS.
 # With PROFILE=1 it instead runs (b) closed loop against vaporform only, recording it with JDK Flight
 # Recorder (settings=profile + the CPU-time sampler) in two files, bench/out/collab-connect.jfr (connect
 # and subscribe) and bench/out/collab-server.jfr (the ops), and summarises them (jfr-summary.py).
 #   flock /tmp/vaporform-maven.lock bench/collab/run.sh
-#   # WARMUP=5 MEASURE=20 PACE="0.2 0.5" AUTHORS=500 AUTHOR_PACE=0.2 IDLE_DOCS=2000 IDLE_PACE=0.02 HOLD=20
+#   # WARMUP=5 MEASURE=20 PACE="0.2 0.5" AUTHORS=500 AUTHOR_PACE="0.05 0.2" IDLE_DOCS=2000 IDLE_PACE=0.02 HOLD=20
 #   # SETUPS="vaporform sharedb-postgres sharedb-memory" PORT=18082 SHAREDB_PORT=18083 PG_PORT=18084
 # Traffic goes to 127.0.0.1 only; each scenario is bounded by connect + WARMUP + MEASURE (+ HOLD) seconds.
 set -euo pipefail
@@ -26,7 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 source scripts/java-home.sh
 WARMUP="${WARMUP:-5}"; MEASURE="${MEASURE:-20}"; PACE="${PACE:-0.2 0.5}"   # one paced (b) run per rate
-AUTHORS="${AUTHORS:-500}"; AUTHOR_PACE="${AUTHOR_PACE:-0.2}"
+AUTHORS="${AUTHORS:-500}"; AUTHOR_PACE="${AUTHOR_PACE:-0.05 0.2}"   # one (d) run per rate
 IDLE_DOCS="${IDLE_DOCS:-2000}"; IDLE_PACE="${IDLE_PACE:-0.02}"; HOLD="${HOLD:-20}"
 SETUPS="${SETUPS:-vaporform sharedb-postgres sharedb-memory}"; PROFILE="${PROFILE:-0}"
 PORT="${PORT:-18082}"; SHAREDB_PORT="${SHAREDB_PORT:-18083}"; PG_PORT="${PG_PORT:-18084}"
@@ -84,7 +84,7 @@ scenarios() { # set-up name
       a) line "$1" a "$(load 1 50)" ;;
       b) line "$1" b "$(load 1000 5)" ;;
       bp) for p in $PACE; do line "$1" "bp$p" "$(load 1000 5 "$p")"; done ;;
-      d) line "$1" d "$(load 1 "$AUTHORS" "$AUTHOR_PACE")" ;;
+      d) for p in $AUTHOR_PACE; do line "$1" "d$p" "$(load 1 "$AUTHORS" "$p")"; done ;;
       c) [[ "$1" == vaporform ]] && connections "$1" ;;
     esac
   done
@@ -93,13 +93,15 @@ scenarios() { # set-up name
 # (c): 10,000 connections; while they are held open (after the measured window), a full GC and the heap.
 connections() {
   local log="$OUT/collab-load-c.log"
+  : >"$log"   # no "holding" left from an earlier run
   "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseParallelGC "$(cpu_pids)" bench/collab/CollabLoad.java "$URL" "$TOKEN" "$PROJECT" \
     "$IDLE_DOCS" 5 "$WARMUP" "$MEASURE" "$IDLE_PACE" "$HOLD" >"$TMP/c.out" 2>"$log" &
   LOAD_PID=$!
   while kill -0 "$LOAD_PID" 2>/dev/null && ! grep -q holding "$log"; do sleep 0.5; done
-  local heap="" rss="" fds="" threads=""
+  local heap="" rss="" fds="" threads="" established=""
   if kill -0 "$LOAD_PID" 2>/dev/null; then
     fds=$(ls "/proc/$SERVER_PID/fd" | wc -l)
+    established=$(ss -tnH state established "( sport = :$PORT )" | wc -l)
     "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.run >"$TMP/gc.out" 2>&1; sleep 2
     "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info >"$OUT/collab-heap-c.txt" 2>&1
     "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.class_histogram 2>&1 | head -40 >"$OUT/collab-histogram-c.txt" || true
@@ -108,7 +110,7 @@ connections() {
     threads=$(awk '/Threads/ {print $2}' "/proc/$SERVER_PID/status")
   fi
   wait "$LOAD_PID" || true; LOAD_PID=""
-  line "$1" c "$(cat "$TMP/c.out") server_fds=$fds heap_after_full_gc=$heap server_rss=$rss server_threads=$threads"
+  line "$1" c "$(cat "$TMP/c.out") server_fds=$fds server_established=$established heap_after_full_gc=$heap server_rss=$rss server_threads=$threads"
 }
 
 # --- vaporform -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ SETUPS = {'vaporform': 'Vaporform', 'sharedb-postgres': 'ShareDB 7 + sharedb-pos
 rows, order = {}, []
 for raw in open(sys.argv[1], encoding='utf-8'):
     parts = raw.split()
-    if len(parts) < 3 or parts[1] == 'load':
+    if len(parts) < 3 or parts[0] not in SETUPS or parts[1] == 'load':
         continue
     setup, scenario = parts[0], parts[1]
     fields = dict(p.split('=', 1) for p in parts[2:] if '=' in p)
@@ -41,10 +41,11 @@ for scenario in order:
         f = rows.get((scenario, setup))
         if f is None:
             continue
-        name = NAMES.get('bp' if scenario.startswith('bp') else scenario, scenario)
-        if scenario in ('d',) and 'clients' in f:
+        base = 'bp' if scenario.startswith('bp') else 'd' if scenario.startswith('d') else scenario
+        name = NAMES.get(base, scenario)
+        if base == 'd' and 'clients' in f:
             name = f'(d) {int(f["clients"]):,} authors × 1 document, paced'
-        if scenario[:2] in ('bp', 'd', 'c') and f.get('offered_ops_per_s', '-') != '-':
+        if base in ('bp', 'd', 'c') and f.get('offered_ops_per_s', '-') != '-':
             per = float(f['offered_ops_per_s']) / int(f['clients'])
             name += f' {per:g} ops/s each'
         ratios = []
@@ -62,6 +63,8 @@ for scenario in order:
         first = False
 for (scenario, setup), f in rows.items():
     extra = {k: v for k, v in f.items() if k.startswith('server_') or k.startswith('heap')}
+    if f.get('closed_by_server', '0') != '0':
+        extra['closed_by_server'] = f['closed_by_server']
     if extra:
         print(f'\n{SETUPS.get(setup, setup)} ({scenario}): ' + ' '.join(f'{k}={v}' for k, v in extra.items()))
     if f.get('errors', '0') != '0':

@@ -369,7 +369,8 @@ public class CollabLoad {
         for (int i = 0; i <= specs.length; i++) {
             String label = i < specs.length ? specs[i].split(":")[0] : "load";
             double cores = (after[i] - before[i]) / 100.0 / (elapsedNanos / 1e9); // USER_HZ is 100 on Linux
-            out.append(String.format(" cpu_%s=%.2f", label, cores));
+            // a child that exited in the window (a pool closing an idle connection) takes its CPU time along
+            out.append(cores < 0 ? String.format(" cpu_%s=n/a", label) : String.format(" cpu_%s=%.2f", label, cores));
         }
         return out.toString();
     }

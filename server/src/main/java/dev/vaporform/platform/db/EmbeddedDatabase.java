@@ -40,7 +40,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "on") // acknowledged edits must survive a crash
+                    // Acknowledged edits must survive a crash: zonky's defaults (tuned for tests)
+                    // turn synchronous_commit off, which lets a commit return before its WAL is on disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), data,
                     (System.nanoTime() - started) / 1_000_000);

@@ -30,6 +30,16 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
+    void commitsReturnOnlyOnceTheyAreOnDisk(@TempDir Path home) throws Exception {
+        // An acknowledged edit is a committed row: with synchronous_commit off a crash could lose it.
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(queryOne(db, "show synchronous_commit")).isEqualTo("on");
+            assertThat(queryOne(db, "show fsync")).isEqualTo("on");
+            assertThat(queryOne(db, "show full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void startsOverAnOrphanedServerLeftByAKilledProcess(@TempDir Path home) throws Exception {
         // A child JVM starts the database and is killed with SIGKILL: its postgres lives on.
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

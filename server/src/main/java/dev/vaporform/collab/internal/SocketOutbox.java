@@ -7,16 +7,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * The sending side of one socket, shared by {@code /ws/collab} and {@code /ws/events}. Sends
  * never block the caller (a document's authority, an event fan-out): each frame goes to a
  * bounded queue that a virtual thread writes to the socket, one frame at a time as the
  * container requires; a client that reads slower than frames arrive is dropped (1008
- * {@code slow-consumer}) once {@code bufferLimit} bytes are queued.
+ * {@code slow-consumer}) once {@code bufferLimit} bytes are queued. Frames that are waiting
+ * together leave together: the container batches them in its output buffer and writes them with
+ * one system call, which is most of what a busy document costs (a socket write per frame).
  */
 public final class SocketOutbox {
 
@@ -25,6 +30,8 @@ public final class SocketOutbox {
     private static final String CLOSE = new String("close");
 
     private final WebSocketSession socket;
+    /** The container's endpoint, for batching; null when the session is not a Jakarta one. */
+    private final RemoteEndpoint.Basic remote;
     private final long bufferLimit;
     private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -34,6 +41,8 @@ public final class SocketOutbox {
 
     public SocketOutbox(WebSocketSession socket, long bufferLimit) {
         this.socket = socket;
+        this.remote = socket instanceof NativeWebSocketSession n && n.getNativeSession() instanceof Session jakarta
+                ? jakarta.getBasicRemote() : null;
         this.bufferLimit = bufferLimit;
     }
 
@@ -75,24 +84,42 @@ public final class SocketOutbox {
         }
     }
 
+    /** Turning batching off writes what it holds (only the draining thread sends, so this is safe). */
+    private void batching(boolean on) {
+        if (remote == null || closed) return;
+        try {
+            if (remote.getBatchingAllowed() != on) remote.setBatchingAllowed(on);
+        } catch (IOException | RuntimeException e) {
+            close(CloseStatus.SESSION_NOT_RELIABLE);
+        }
+    }
+
     private void drainSoon() {
         if (draining.compareAndSet(false, true)) Thread.ofVirtual().start(this::drain);
     }
 
     private void drain() {
+        batching(true);
         String frame;
         while ((frame = queue.poll()) != null) {
             if (frame == CLOSE) {
+                batching(false);
                 close(closeAfterDrain);
                 continue;
             }
             queuedBytes.addAndGet(-(long) frame.length() * 2);
             try {
-                if (!closed) socket.sendMessage(new TextMessage(frame));
+                if (closed) continue;
+                if (remote != null) {
+                    remote.sendText(frame);
+                } else {
+                    socket.sendMessage(new TextMessage(frame));
+                }
             } catch (IOException | RuntimeException e) {
                 close(CloseStatus.SESSION_NOT_RELIABLE);
             }
         }
+        batching(false);
         draining.set(false);
         // A frame added between the last poll and the reset would otherwise wait for the next send.
         if (!queue.isEmpty()) drainSoon();

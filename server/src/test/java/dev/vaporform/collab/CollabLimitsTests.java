@@ -1,5 +1,6 @@
 package dev.vaporform.collab;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static dev.vaporform.collab.ShareDbClient.action;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Case 44: floods and connection hoarding are cut off with an error frame and close 1008. */
@@ -42,6 +44,16 @@ class CollabLimitsTests extends CollabTestSupport {
                 .buildAsync(java.net.URI.create("ws://localhost:" + port + "/ws/collab?ticket=" + ticket(owner)), extra).join();
         assertThat(extra.closed.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(1008);
         assertThat(extra.all(f -> "too-many-connections".equals(f.path("error").path("code").asString()))).hasSize(1);
+
+        // Closing one gives its place back: the user's next connection is accepted.
+        ShareDbClient leaving = open.removeFirst();
+        leaving.close();
+        leaving.closed.orTimeout(10, TimeUnit.SECONDS).join();
+        ShareDbClient again = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> ShareDbClient.connect(port, ticket(owner)), client -> client != null);
+        open.add(again);
+        again.send(Map.of("a", "pp"));
+        again.next(action("pp"));
         open.forEach(ShareDbClient::close);
     }
 }

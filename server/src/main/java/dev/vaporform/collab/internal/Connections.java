@@ -1,5 +1,6 @@
 package dev.vaporform.collab.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import dev.vaporform.projects.ProjectDeleted;
 class Connections {
 
     private final Map<String, CollabConnection> open = new ConcurrentHashMap<>();
+    /** Open connections per user, for the limit without scanning every connection; guarded by this. */
+    private final Map<UUID, Integer> perUser = new HashMap<>();
     private final SignInCheck signInCheck;
 
     Connections(SignInCheck signInCheck) {
@@ -32,14 +35,17 @@ class Connections {
 
     /** @return false (and nothing is added) when the user already has {@code max} connections */
     synchronized boolean add(CollabConnection connection, int max) {
-        long mine = open.values().stream().filter(c -> c.user().id().equals(connection.user().id())).count();
+        UUID user = connection.user().id();
+        int mine = perUser.getOrDefault(user, 0);
         if (mine >= max) return false;
-        open.put(connection.id(), connection);
+        if (open.putIfAbsent(connection.id(), connection) == null) perUser.put(user, mine + 1);
         return true;
     }
 
-    void remove(CollabConnection connection) {
-        open.remove(connection.id());
+    synchronized void remove(CollabConnection connection) {
+        if (open.remove(connection.id()) != null) {
+            perUser.computeIfPresent(connection.user().id(), (user, count) -> count == 1 ? null : count - 1);
+        }
     }
 
     List<CollabConnection> all() {

@@ -190,11 +190,13 @@ public class ProjectWatchers {
         if (projects.get(project.id) != project) return;
         WatchedProject.Batch batch = project.take();
         if (batch.rescan()) registerTree(project, roots.realRoot(project.id));
-        try {
-            processor.process(project.id, batch.scopes());
-        } catch (RuntimeException e) {
-            log.warn("Processing changes on disk of project {} failed", project.id, e);
-        }
+        project.processInTurn(() -> {
+            try {
+                processor.process(project.id, batch.scopes());
+            } catch (RuntimeException e) {
+                log.warn("Processing changes on disk of project {} failed", project.id, e);
+            }
+        });
     }
 
     private void stopIdle() {

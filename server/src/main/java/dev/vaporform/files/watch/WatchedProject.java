@@ -61,6 +61,18 @@ final class WatchedProject {
     }
 
     /** Takes the batch: the scopes to sync, or {@code [""]} for the whole project after an overflow. */
+    /** The project's batches, processed one after another (in the order they were handed in). */
+    private java.util.concurrent.CompletableFuture<Void> processing = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * Runs {@code work} on a virtual thread once the project's earlier batches are done, so one
+     * project's long batch (a rescan of thousands of files) never holds up another project's.
+     */
+    synchronized void processInTurn(Runnable work) {
+        processing = processing.handle((ignored, failure) -> null)
+                .thenRunAsync(work, task -> Thread.ofVirtual().name("files-watch-process").start(task));
+    }
+
     synchronized Batch take() {
         flush = null;
         Batch batch = new Batch(rescan ? List.of("") : minimal(pending), rescan);

@@ -3,7 +3,11 @@
 # then authenticated GET /api/projects/{id} against GET /actuator/health/liveness, interleaved
 # in one run with wrk: throughput, p50, p99 and their ratios.
 #
-#   bench/http/run.sh                 # DURATION=10s ROUNDS=3 CONNECTIONS=32 THREADS=2 PORT=18080
+#   bench/http/run.sh                 # DURATION=10s ROUNDS=3 CONNECTIONS=32 THREADS=2 PORT=18080 STARTS=5
+#
+# Start times vary by a second or more from one launch to the next on a small shared machine, so
+# STARTS cold starts (each on an empty data directory) and STARTS warm starts (on kept data) are
+# timed, alternating, and their median and range reported.
 #
 # Needs wrk (apt-get install wrk). Traffic goes to 127.0.0.1 only; every run is bounded by
 # DURATION x ROUNDS x 2.
@@ -11,7 +15,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 DURATION="${DURATION:-10s}"; ROUNDS="${ROUNDS:-3}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
-PORT="${PORT:-18080}"; BASE="http://127.0.0.1:$PORT"
+PORT="${PORT:-18080}"; STARTS="${STARTS:-5}"; BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/bench/out"; mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
@@ -22,9 +26,9 @@ trap cleanup EXIT
 # Build and prepare the start-up caches outside the measured start (bounded by timeout in any case).
 VAPORFORM_PREPARE_ONLY=true timeout 900 ./vaporform
 
-start_server() { # sets SERVER_PID and READY_MS (milliseconds from launch to readiness)
+start_server() { # start_server DATA-DIR: sets SERVER_PID and READY_MS (milliseconds from launch to readiness)
   local start=$(date +%s%N)
-  VAPORFORM_HOME="$HOME_DIR/data" SERVER_PORT=$PORT ./vaporform >"$OUT/http-server.log" 2>&1 &
+  VAPORFORM_HOME="$1" SERVER_PORT=$PORT ./vaporform >"$OUT/http-server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 1200); do
     if curl -sf "$BASE/actuator/health/readiness" >/dev/null; then READY_MS=$(( ($(date +%s%N) - start) / 1000000 )); return; fi
@@ -35,8 +39,14 @@ start_server() { # sets SERVER_PID and READY_MS (milliseconds from launch to rea
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
 
 if curl -sf "$BASE/actuator/health/liveness" >/dev/null; then echo "port $PORT is already in use" >&2; exit 1; fi
-start_server; COLD_MS=$READY_MS; stop_server
-start_server; WARM_MS=$READY_MS
+COLD=(); WARM=()
+start_server "$HOME_DIR/data"; stop_server # the kept data the warm starts use
+for i in $(seq 1 "$STARTS"); do
+  start_server "$HOME_DIR/cold-$i"; COLD+=("$READY_MS"); stop_server; rm -rf "$HOME_DIR/cold-$i"
+  start_server "$HOME_DIR/data"; WARM+=("$READY_MS"); stop_server
+done
+echo "cold starts (ms): ${COLD[*]}; warm starts (ms): ${WARM[*]}" | tee "$OUT/http-starts.txt"
+start_server "$HOME_DIR/data"
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 TOKEN=$(curl -sf "$BASE/api/auth/register" -H 'content-type: application/json' \
@@ -68,13 +78,16 @@ for round in $(seq 1 "$ROUNDS"); do
   printf "%-9s %-8s %10s %9s %9s %7s\n" "$round" project "$p_rps" "$p_p50" "$p_p99" "$p_err" | tee -a "$OUT/http-results.txt"
 done
 
-python3 - "$OUT/http-results.txt" "$COLD_MS" "$WARM_MS" <<'PY'
+python3 - "$OUT/http-results.txt" "${COLD[*]}" "${WARM[*]}" <<'PY'
 import sys, statistics
+def starts(arg):
+    ms = sorted(int(v) for v in arg.split())
+    return f"median {statistics.median(ms) / 1000:.2f} s (range {ms[0] / 1000:.2f}–{ms[-1] / 1000:.2f} s, {len(ms)} starts)"
 rows = [l.split() for l in open(sys.argv[1]).read().splitlines()[1:]]
 def med(path, col): return statistics.median(float(r[col]) for r in rows if r[1] == path)
 live = [med("liveness", c) for c in (2, 3, 4)]
 proj = [med("project", c) for c in (2, 3, 4)]
-print(f"\ncold start to readiness: {sys.argv[2]} ms; warm start: {sys.argv[3]} ms")
+print(f"\ncold start to readiness: {starts(sys.argv[2])}\nwarm start to readiness: {starts(sys.argv[3])}")
 print("| endpoint | req/s | p50 ms | p99 ms |\n|---|---|---|---|")
 print(f"| GET /actuator/health/liveness | {live[0]:.0f} | {live[1]:.2f} | {live[2]:.2f} |")
 print(f"| GET /api/projects/{{id}} (Bearer JWT) | {proj[0]:.0f} | {proj[1]:.2f} | {proj[2]:.2f} |")

@@ -18,9 +18,9 @@ class DataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseCondition.class)
-    EmbeddedDatabase embeddedDatabase(PlatformProperties platform) {
+    EmbeddedDatabase embeddedDatabase(PlatformProperties platform, DatabaseProperties database) {
         try {
-            return EmbeddedDatabaseStarter.start(platform.homeDirectory()).join();
+            return EmbeddedDatabaseStarter.start(platform.homeDirectory(), database.embeddedBinaries()).join();
         } catch (java.util.concurrent.CompletionException e) {
             EmbeddedDatabaseStarter.closed(platform.homeDirectory());
             throw e.getCause() instanceof RuntimeException r ? r : e;

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param password          {@code DATABASE_PASSWORD}, when not part of the URL
  * @param maxPoolSize       connections in the pool
  * @param connectionTimeout how long a request waits for a connection before failing with 503
+ * @param embeddedBinaries  where the embedded PostgreSQL's binaries are unpacked (read by
+ *                          {@link EmbeddedDatabaseStarter} before binding); blank means {@code <home>/pg/bin}
  */
 @Validated
 @ConfigurationProperties("vaporform.database")
@@ -25,7 +27,8 @@ record DatabaseProperties(
         @DefaultValue("") String username,
         @DefaultValue("") String password,
         @DefaultValue("20") @Min(2) @Max(500) int maxPoolSize,
-        @DefaultValue("5s") Duration connectionTimeout) {
+        @DefaultValue("5s") Duration connectionTimeout,
+        @DefaultValue("") String embeddedBinaries) {
 
     boolean embedded() {
         return url.isBlank();

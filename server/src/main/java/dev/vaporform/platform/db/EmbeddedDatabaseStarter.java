@@ -28,13 +28,17 @@ public class EmbeddedDatabaseStarter implements ApplicationListener<ApplicationE
         if (!env.getProperty("vaporform.database.url", "").isBlank()) return;
         String home = env.getProperty("vaporform.home");
         if (home == null || home.isBlank()) return;
-        start(Path.of(home).toAbsolutePath().normalize());
+        start(Path.of(home).toAbsolutePath().normalize(), env.getProperty("vaporform.database.embedded-binaries", ""));
     }
 
-    /** @return the database for this data directory, starting it if nobody has yet */
-    static CompletableFuture<EmbeddedDatabase> start(Path home) {
+    /**
+     * @param binaries where the binaries are unpacked; blank means under the home directory
+     * @return the database for this data directory, starting it if nobody has yet
+     */
+    static CompletableFuture<EmbeddedDatabase> start(Path home, String binaries) {
+        Path binariesPath = binaries.isBlank() ? EmbeddedDatabase.defaultBinaries(home) : Path.of(binaries).toAbsolutePath().normalize();
         return STARTING.computeIfAbsent(home, h -> CompletableFuture.supplyAsync(
-                () -> EmbeddedDatabase.start(h), runnable -> Thread.ofPlatform().name("embedded-postgres").start(runnable)));
+                () -> EmbeddedDatabase.start(h, binariesPath), runnable -> Thread.ofPlatform().name("embedded-postgres").start(runnable)));
     }
 
     /** Forgets the database once it has been closed, so a later context in this JVM starts afresh. */

@@ -59,6 +59,35 @@ class EmbeddedDatabaseTests {
         }
     }
 
+    @Test
+    void dataDirectoriesShareBinariesUnpackedOnceElsewhere(@TempDir Path first, @TempDir Path second, @TempDir Path binaries)
+            throws Exception {
+        // A child JVM each: zonky remembers unpacked binaries per process, which would hide the setting.
+        for (Path home : new Path[] {first, second}) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), SharedBinariesUser.class.getName(), home.toString(),
+                    binaries.toString()).redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes());
+            assertThat(child.waitFor()).as(output).isZero();
+            assertThat(output).contains("STARTED");
+            assertThat(home.resolve("pg/data/PG_VERSION")).exists();
+            assertThat(home.resolve("pg/bin")).as("nothing unpacked under the data directory").doesNotExist();
+        }
+        try (var unpacked = Files.list(binaries)) {
+            assertThat(unpacked.filter(dir -> Files.isExecutable(dir.resolve("bin/postgres"))).count())
+                    .as("one set of binaries").isEqualTo(1);
+        }
+    }
+
+    /** Entry point of a child JVM: starts the database on the given home and binaries, and stops it. */
+    public static final class SharedBinariesUser {
+        public static void main(String[] args) throws Exception {
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]), Path.of(args[1]))) {
+                if ("1".equals(queryOne(db, "select 1"))) System.out.println("STARTED");
+            }
+        }
+    }
+
     /** Entry point of the child JVM: starts the database, commits a row, says READY, waits to be killed. */
     public static final class OrphanMaker {
         public static void main(String[] args) throws Exception {

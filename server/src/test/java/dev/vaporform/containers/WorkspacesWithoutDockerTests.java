@@ -3,7 +3,10 @@ package dev.vaporform.containers;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.vaporform.support.IntegrationTest;
 
@@ -12,7 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Without a Docker engine, workspace routes say so with 503 and everything else keeps working. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vaporform.containers.docker-host=unix:///tmp/vaporform-no-docker-here.sock")
+@ExtendWith(OutputCaptureExtension.class)
 class WorkspacesWithoutDockerTests extends IntegrationTest {
+
+    @Test
+    void anUnreachableEngineIsReportedOnceNotWithAStackTraceOnEveryRetry(CapturedOutput output) throws InterruptedException {
+        // The reconciler keeps asking for the engine in the background; several retries fall in this window.
+        Thread.sleep(4_000);
+        assertThat(output.getAll()).doesNotContain("Error during callback", "java.net.ConnectException");
+        assertThat(output.getAll().split("Docker engine unreachable", -1).length - 1).isLessThanOrEqualTo(1);
+    }
 
     @Test
     void workspaceRoutesAnswer503AndTheRestWorks() {

@@ -20,14 +20,16 @@ import dev.vaporform.containers.WorkspaceStatus;
 /**
  * Keeps the database's view of workspaces true to Docker's: once at start-up (containers that
  * died or vanished while we were down) and then from Docker's event stream, so a container
- * killed or removed behind our back shows the right status within a second or two. The stream
- * reconnects with back-off when the engine goes away.
+ * killed or removed behind our back shows the right status within a second or two. When the
+ * engine goes away the stream reconnects with back-off (1 s doubling to 30 s), saying so once.
  */
 @Component
 class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
     private static final Set<String> STOPPED = Set.of("die", "stop", "kill", "oom");
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final WorkspaceRows rows;
     private final WorkspaceContainers containers;
@@ -68,27 +70,58 @@ class Reconciler {
     }
 
     private void followEvents() {
-        Duration backoff = Duration.ofSeconds(1);
+        Duration backoff = FIRST_RETRY;
+        boolean reachable = true; // until shown otherwise, so that losing the engine is reported once
         while (running) {
-            try {
-                reconcileAll();
-                var callback = engine.streams().eventsCmd().withEventTypeFilter(EventType.CONTAINER)
-                        .withLabelFilter(Map.of(ContainerSpec.MANAGED_LABEL, "true"))
-                        .exec(new ResultCallback.Adapter<Event>() {
-                            @Override
-                            public void onNext(Event event) {
-                                onEvent(event);
-                            }
-                        });
-                stream = callback;
-                backoff = Duration.ofSeconds(1);
-                callback.awaitCompletion();
-            } catch (Exception e) {
-                if (!running) return;
-                log.debug("Docker event stream ended: {}", e.toString());
+            if (engine.available()) {
+                if (!reachable) log.info("Docker engine reachable again: reconciling workspaces with it");
+                reachable = true;
+                backoff = FIRST_RETRY;
+                followUntilTheStreamEnds();
+            } else if (reachable) {
+                log.warn("Docker engine unreachable: workspaces are off until it answers (asked again every {}s at most)",
+                        LAST_RETRY.toSeconds());
+                reachable = false;
             }
+            if (!running) return;
             sleep(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
+            backoff = backoff.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : backoff.multipliedBy(2);
+        }
+    }
+
+    /** Reconciles everything, then each container event, until Docker's event stream ends. */
+    private void followUntilTheStreamEnds() {
+        try {
+            reconcileAll();
+            var events = new ContainerEvents();
+            engine.streams().eventsCmd().withEventTypeFilter(EventType.CONTAINER)
+                    .withLabelFilter(Map.of(ContainerSpec.MANAGED_LABEL, "true"))
+                    .exec(events);
+            stream = events;
+            events.awaitCompletion();
+            if (events.error != null && running) log.debug("Docker event stream ended: {}", events.error.toString());
+        } catch (Exception e) {
+            if (running) log.debug("Docker event stream ended: {}", e.toString());
+        }
+    }
+
+    /** The event stream's callback; an error ends it quietly (docker-java's own would log a stack trace per retry). */
+    private final class ContainerEvents extends ResultCallback.Adapter<Event> {
+        private volatile Throwable error;
+
+        @Override
+        public void onNext(Event event) {
+            onEvent(event);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            error = throwable;
+            try {
+                close();
+            } catch (java.io.IOException ignored) {
+                // closing a stream that failed: nothing left to release
+            }
         }
     }
 

@@ -83,6 +83,31 @@ public final class ChildServer implements AutoCloseable {
         });
     }
 
+    /** SIGTERM, as an operator's stop: @return whether the process exited within the time given */
+    public boolean stop(Duration within) {
+        process.destroy();
+        try {
+            return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** @return everything the server has logged so far */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return whether a PostgreSQL server still runs on this server's data directory */
+    public boolean postmasterRunning() {
+        return postmaster().map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** SIGKILL, as a crash: nothing is flushed or closed, the embedded PostgreSQL is orphaned. */
     public void kill() {
         try {

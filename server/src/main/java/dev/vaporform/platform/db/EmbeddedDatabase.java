@@ -49,6 +49,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
+                    // Stopped by whoever started it, after what uses it: zonky's own JVM shutdown hook
+                    // would stop it while the application is still closing (and committing).
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")

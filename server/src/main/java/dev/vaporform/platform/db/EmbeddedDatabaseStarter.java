@@ -1,10 +1,12 @@
 package dev.vaporform.platform.db;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.aot.AbstractAotProcessor;
@@ -37,8 +39,23 @@ public class EmbeddedDatabaseStarter implements ApplicationListener<ApplicationE
      */
     static CompletableFuture<EmbeddedDatabase> start(Path home, String binaries) {
         Path binariesPath = binaries.isBlank() ? EmbeddedDatabase.defaultBinaries(home) : Path.of(binaries).toAbsolutePath().normalize();
-        return STARTING.computeIfAbsent(home, h -> CompletableFuture.supplyAsync(
-                () -> EmbeddedDatabase.start(h, binariesPath), runnable -> Thread.ofPlatform().name("embedded-postgres").start(runnable)));
+        return STARTING.computeIfAbsent(home, h -> {
+            var database = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(h, binariesPath),
+                    runnable -> Thread.ofPlatform().name("embedded-postgres").start(runnable));
+            // The context that uses the database stops it when it closes. These handlers run once every
+            // context has closed, so this one only stops a database no context got as far as using.
+            SpringApplication.getShutdownHandlers().add(() -> stopIfStillRunning(h, database));
+            return database;
+        });
+    }
+
+    private static void stopIfStillRunning(Path home, CompletableFuture<EmbeddedDatabase> database) {
+        if (!STARTING.remove(home, database)) return; // its context stopped it
+        try {
+            database.join().close();
+        } catch (RuntimeException | IOException e) {
+            // it never started, or the JVM is exiting under it: the next start clears what is left
+        }
     }
 
     /** Forgets the database once it has been closed, so a later context in this JVM starts afresh. */

@@ -22,8 +22,9 @@ class ModularityTests {
     }
 
     @Test
-    void writesModuleDocumentation() {
+    void writesModuleDocumentation() throws java.io.IOException {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
                 .writeDocumentation();
+        ModuleDocs.sortListings(java.nio.file.Path.of("../docs/modules"));
     }
 }

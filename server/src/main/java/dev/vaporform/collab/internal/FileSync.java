@@ -2,6 +2,7 @@ package dev.vaporform.collab.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -61,7 +62,20 @@ final class FileSync {
 
     private void schedule(long delayNanos) {
         if (timer != null) timer.cancel(false);
-        timer = services.timers().schedule(() -> authority.queue.execute(this::flush), delayNanos, TimeUnit.NANOSECONDS);
+        timer = later(this::flush, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Runs a task on the document's queue after a delay; nothing while the server is stopping (its
+     * timers are gone then), which loses nothing: every committed op is in the op log, and the
+     * document's next load writes the file back.
+     */
+    private ScheduledFuture<?> later(Runnable task, long delay, TimeUnit unit) {
+        try {
+            return services.timers().schedule(() -> authority.queue.execute(task), delay, unit);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
     }
 
     /** Writes the committed text to the file unless the file already has it. */
@@ -162,7 +176,7 @@ final class FileSync {
     private boolean isAnotherNodesWrite(String onDisk) {
         long written = authority.versionOfText(onDisk);
         if (written < 0 && authority.hasPending()) {
-            services.timers().schedule(() -> authority.queue.execute(this::fileChanged), 50, TimeUnit.MILLISECONDS);
+            later(this::fileChanged, 50, TimeUnit.MILLISECONDS);
             return true;
         }
         if (written < 0) {
@@ -186,8 +200,7 @@ final class FileSync {
         if (authority.hasSubscribers()) return;
         flush();
         if (unloadTimer != null) unloadTimer.cancel(false);
-        unloadTimer = services.timers().schedule(() -> authority.queue.execute(this::unloadIfIdle),
-                services.properties().unloadDelay().toMillis(), TimeUnit.MILLISECONDS);
+        unloadTimer = later(this::unloadIfIdle, services.properties().unloadDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Unloads at once (the document never loaded). */

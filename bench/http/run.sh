@@ -20,7 +20,12 @@ OUT="$ROOT/bench/out"; mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 HOME_DIR="$(mktemp -d)"; SERVER_PID=""
-cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; rm -rf "$HOME_DIR"; }
+cleanup() { # keeps the script's own exit status (the killed server's 143 is not the run's)
+  local status=$?
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$HOME_DIR"
+  exit "$status"
+}
 trap cleanup EXIT
 
 # Build and prepare the start-up caches outside the measured start (bounded by timeout in any case).

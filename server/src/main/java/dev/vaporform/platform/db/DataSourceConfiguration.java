@@ -20,7 +20,7 @@ class DataSourceConfiguration {
     @Conditional(EmbeddedDatabaseCondition.class)
     EmbeddedDatabase embeddedDatabase(PlatformProperties platform, DatabaseProperties database) {
         try {
-            return EmbeddedDatabaseStarter.start(platform.homeDirectory(), database.embeddedBinaries()).join();
+            return EmbeddedDatabaseStarter.start(platform.homeDirectory(), database.embeddedBinaries()).join().retain();
         } catch (java.util.concurrent.CompletionException e) {
             EmbeddedDatabaseStarter.closed(platform.homeDirectory());
             throw e.getCause() instanceof RuntimeException r ? r : e;

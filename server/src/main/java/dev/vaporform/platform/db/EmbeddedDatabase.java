@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -23,6 +24,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path home;
+    // Several application contexts in one JVM (tests) share the database of one data directory:
+    // it stops when the last of its users closes it, not under the others.
+    private final AtomicInteger users = new AtomicInteger(1);
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path home) {
         this.postgres = postgres;
@@ -73,8 +77,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    /** @return this database, with one more user, who must {@link #close()} it once when done */
+    EmbeddedDatabase retain() {
+        users.incrementAndGet();
+        return this;
+    }
+
+    /** Gives up one use; the last stops PostgreSQL. */
     @Override
     public void close() throws IOException {
+        if (users.decrementAndGet() > 0) return;
         EmbeddedDatabaseStarter.closed(home);
         postgres.close();
     }

@@ -42,15 +42,15 @@ public class EmbeddedDatabaseStarter implements ApplicationListener<ApplicationE
         return STARTING.computeIfAbsent(home, h -> {
             var database = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(h, binariesPath),
                     runnable -> Thread.ofPlatform().name("embedded-postgres").start(runnable));
-            // The context that uses the database stops it when it closes. These handlers run once every
-            // context has closed, so this one only stops a database no context got as far as using.
+            // Each context that uses the database holds a use of it (see DataSourceConfiguration); this
+            // starter holds the first, given up by a handler that runs once every context has closed.
             SpringApplication.getShutdownHandlers().add(() -> stopIfStillRunning(h, database));
             return database;
         });
     }
 
     private static void stopIfStillRunning(Path home, CompletableFuture<EmbeddedDatabase> database) {
-        if (!STARTING.remove(home, database)) return; // its context stopped it
+        if (!STARTING.remove(home, database)) return; // stopped already
         try {
             database.join().close();
         } catch (RuntimeException | IOException e) {

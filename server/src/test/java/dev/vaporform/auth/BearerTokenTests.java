@@ -117,6 +117,18 @@ class BearerTokenTests extends IntegrationTest {
     }
 
     @Test
+    void rejectsATamperedCopyOfATokenJustAccepted() {
+        // Verified tokens are remembered: only the exact string may benefit, never a variant of it.
+        assertThat(http.get("/api/auth/me").bearer(alice.accessToken()).send().status()).isEqualTo(200);
+        String[] parts = alice.accessToken().split("\\.");
+        byte[] signature = Base64URL.from(parts[2]).decode();
+        signature[signature.length - 1] ^= 0x01;
+        assertRejected("signature changed after use", r -> r.bearer(parts[0] + "." + parts[1] + "." + Base64URL.encode(signature)));
+        assertRejected("payload changed after use", r -> r.bearer(parts[0] + "." + parts[1] + "x." + parts[2]));
+        assertThat(http.get("/api/auth/me").bearer(alice.accessToken()).send().status()).isEqualTo(200);
+    }
+
+    @Test
     void rejectsTokenOfAnotherType() throws Exception {
         String idToken = ForgedTokens.signedByServer(ForgedTokens.genuineClaims(alice.id()).build(),
                 h -> h.type(com.nimbusds.jose.JOSEObjectType.JWT));

@@ -22,7 +22,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 HOME_DIR="$(mktemp -d)"; SERVER_PID=""
 cleanup() { # keeps the script's own exit status (the killed server's 143 is not the run's)
   local status=$?
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  if [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; then wait "$SERVER_PID" 2>/dev/null || true; fi
   rm -rf "$HOME_DIR"
   exit "$status"
 }

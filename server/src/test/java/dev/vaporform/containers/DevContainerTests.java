@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.vaporform.support.RequiresDocker;
 
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** devcontainer.json: what is honoured, what is refused and named, lifecycle output in the log. */
 @RequiresDocker
+@ExtendWith(OutputCaptureExtension.class)
 class DevContainerTests extends WorkspaceTestSupport {
 
     @AfterEach
@@ -82,12 +86,15 @@ class DevContainerTests extends WorkspaceTestSupport {
     }
 
     @Test
-    void rejectsAnImageThatIsNotOnTheHost() throws Exception {
+    void rejectsAnImageThatIsNotOnTheHost(CapturedOutput output) throws Exception {
         createProject("Missing image");
         writeDevContainer("{ \"image\": \"vaporform/does-not-exist:1\" }");
         var response = http.post("/api/projects/" + projectId + "/workspace/start", null).bearer(owner.accessToken()).send();
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.text("code")).isEqualTo("workspace-image-refused");
+        assertThat(response.text("detail")).contains("vaporform/does-not-exist:1", "pulling it failed");
+        // The user is told; the server's log gets no stack trace for an expected refusal.
+        assertThat(output.getOut() + output.getErr()).doesNotContain("Error during callback");
     }
 
     private String readLogUntil(String marker, Duration timeout) throws Exception {

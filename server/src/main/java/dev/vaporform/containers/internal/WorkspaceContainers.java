@@ -130,26 +130,47 @@ class WorkspaceContainers {
         } catch (NotFoundException missing) {
             logBook.append(projectId, "[vaporform] pulling " + image);
         }
-        try {
-            boolean done = engine.streams().pullImageCmd(image).exec(new PullImageResultCallback() {
-                @Override
-                public void onNext(PullResponseItem item) {
-                    super.onNext(item);
-                    if (item.getStatus() != null) {
-                        logBook.append(projectId, "[pull] " + (item.getId() == null ? "" : item.getId() + ": ") + item.getStatus()
-                                + (item.getProgress() == null ? "" : " " + item.getProgress()));
-                    }
+        var pull = new PullImageResultCallback() {
+            volatile Throwable failure;
+
+            @Override
+            public void onNext(PullResponseItem item) {
+                super.onNext(item);
+                if (item.getStatus() != null) {
+                    logBook.append(projectId, "[pull] " + (item.getId() == null ? "" : item.getId() + ": ") + item.getStatus()
+                            + (item.getProgress() == null ? "" : " " + item.getProgress()));
                 }
-            }).awaitCompletion(properties.pullTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            }
+
+            @Override
+            public void onError(Throwable throwable) { // reported to the user below, not as docker-java's stack trace
+                failure = throwable;
+                try {
+                    close();
+                } catch (java.io.IOException ignored) {
+                    // the stream failed already: nothing left to release
+                }
+            }
+        };
+        try {
+            boolean done = engine.streams().pullImageCmd(image).exec(pull)
+                    .awaitCompletion(properties.pullTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            if (pull.failure != null) throw pullFailed(image, pull.failure);
             if (!done) throw new IllegalStateException("the pull took longer than " + properties.pullTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkspaceProblems.ImageRefused(image, "the pull was interrupted");
+        } catch (WorkspaceProblems.ImageRefused e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new WorkspaceProblems.ImageRefused(image, "it is not on the Docker host and pulling it failed ("
-                    + DockerEngine.rootMessage(e) + "). Build it with scripts/build-workspace-image.sh or set "
-                    + "VAPORFORM_CONTAINERS_DEFAULT_IMAGE to an image the host has.");
+            throw pullFailed(image, e);
         }
+    }
+
+    private static WorkspaceProblems.ImageRefused pullFailed(String image, Throwable cause) {
+        return new WorkspaceProblems.ImageRefused(image, "it is not on the Docker host and pulling it failed ("
+                + DockerEngine.rootMessage(cause) + "). Build it with scripts/build-workspace-image.sh or set "
+                + "VAPORFORM_CONTAINERS_DEFAULT_IMAGE to an image the host has.");
     }
 
     private void ensureNetwork() {

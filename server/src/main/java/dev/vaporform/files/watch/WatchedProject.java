@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -16,7 +17,7 @@ final class WatchedProject {
     final UUID id;
     final Set<WatchKey> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Completes once the directories are registered and the index is open; started by whoever comes first. */
-    final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
+    final CompletableFuture<Void> ready = new CompletableFuture<>();
     final java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
     private final Set<String> pending = new HashSet<>();
     private boolean rescan;
@@ -24,6 +25,8 @@ final class WatchedProject {
     private long lastTouchedNanos;
     private long firstPendingNanos;
     private ScheduledFuture<?> flush;
+    /** The project's batches, processed one after another (in the order they were handed in). */
+    private CompletableFuture<Void> processing = CompletableFuture.completedFuture(null);
 
     WatchedProject(UUID id, long now) {
         this.id = id;
@@ -60,10 +63,6 @@ final class WatchedProject {
         return previous;
     }
 
-    /** Takes the batch: the scopes to sync, or {@code [""]} for the whole project after an overflow. */
-    /** The project's batches, processed one after another (in the order they were handed in). */
-    private java.util.concurrent.CompletableFuture<Void> processing = java.util.concurrent.CompletableFuture.completedFuture(null);
-
     /**
      * Runs {@code work} on a virtual thread once the project's earlier batches are done, so one
      * project's long batch (a rescan of thousands of files) never holds up another project's.
@@ -73,6 +72,7 @@ final class WatchedProject {
                 .thenRunAsync(work, task -> Thread.ofVirtual().name("files-watch-process").start(task));
     }
 
+    /** Takes the batch: the scopes to sync, or {@code [""]} for the whole project after an overflow. */
     synchronized Batch take() {
         flush = null;
         Batch batch = new Batch(rescan ? List.of("") : minimal(pending), rescan);

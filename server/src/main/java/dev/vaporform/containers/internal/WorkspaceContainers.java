@@ -152,19 +152,18 @@ class WorkspaceContainers {
                 }
             }
         };
+        boolean done;
         try {
-            boolean done = engine.streams().pullImageCmd(image).exec(pull)
+            done = engine.streams().pullImageCmd(image).exec(pull)
                     .awaitCompletion(properties.pullTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-            if (pull.failure != null) throw pullFailed(image, pull.failure);
-            if (!done) throw new IllegalStateException("the pull took longer than " + properties.pullTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkspaceProblems.ImageRefused(image, "the pull was interrupted");
-        } catch (WorkspaceProblems.ImageRefused e) {
-            throw e;
         } catch (RuntimeException e) {
             throw pullFailed(image, e);
         }
+        if (pull.failure != null) throw pullFailed(image, pull.failure);
+        if (!done) throw pullFailed(image, new IllegalStateException("the pull took longer than " + properties.pullTimeout()));
     }
 
     private static WorkspaceProblems.ImageRefused pullFailed(String image, Throwable cause) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import dev.vaporform.containers.WorkspaceStatus;
@@ -20,6 +21,8 @@ class ProjectEventsTests extends CollabTestSupport {
 
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    JdbcClient jdbc;
 
     EventsClient subscribed(Session who) {
         EventsClient client = EventsClient.connect(port, ticket(who));
@@ -162,6 +165,9 @@ class ProjectEventsTests extends CollabTestSupport {
         assertThat(changed.path("version").asLong()).isEqualTo(1);
         http.delete(files + "src/a.txt").bearer(owner.accessToken()).send();
         assertThat(mine.next(type("file.deleted")).path("path").asString()).isEqualTo("src/a.txt");
+        assertThat(jdbc.sql("select count(*) from event_publication where listener_id like '%ProjectEventsForwarder%' and serialized_event like ?")
+                .param("%" + projectId + "%").query(Long.class).single())
+                .as("a notification leaves no event publication to record, complete or retry").isZero();
     }
 
     @Test

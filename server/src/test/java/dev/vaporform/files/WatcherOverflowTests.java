@@ -27,15 +27,16 @@ import static org.awaitility.Awaitility.await;
 class WatcherOverflowTests extends FilesTest {
 
     /**
-     * The JDK keeps at most 512 events per watched directory between two polls (more, and it
-     * drops them all and signals OVERFLOW); the kernel's inotify queue holds 16,384 by default.
-     * Each file written here is two events (created, modified) in one directory, arriving far
-     * faster than the watcher handles them.
+     * The JDK keeps at most 512 events per watched directory between two polls; past that it
+     * drops the rest and signals OVERFLOW. Each file written here is two events (created,
+     * modified) in one directory, written while the watcher is held back, so the overflow happens
+     * every time rather than only when the machine is slow enough to lose the race.
      */
     private static final int BURST = 6_000;
 
     @Autowired RecordedFileEvents events;
     @Autowired ProjectFiles projectFiles;
+    @Autowired ProjectWatchers watchers;
 
     @Test
     void aBurstThatOverflowsTheWatcherIsRecoveredByARescanSoEveryFileIsSearchableAndAnnounced() throws Exception {
@@ -45,12 +46,14 @@ class WatcherOverflowTests extends FilesTest {
         watcherLog.addAppender(logged);
         try (Watch watch = projectFiles.watch(project)) {
             List<String> written = IntStream.range(0, BURST).mapToObj(i -> String.format("burst-%05d.txt", i)).toList();
-            for (int i = 0; i < BURST; i++) {
-                Files.writeString(root().resolve(written.get(i)), "made in a burst: token" + String.format("%05d", i) + "x\n");
+            try (AutoCloseable behind = watchers.pause()) {
+                for (int i = 0; i < BURST; i++) {
+                    Files.writeString(root().resolve(written.get(i)), "made in a burst: token" + String.format("%05d", i) + "x\n");
+                }
             }
 
             // The overflow really happened: events of this burst were dropped, not merely queued.
-            await().atMost(Duration.ofSeconds(30)).until(() -> logged.list.stream().anyMatch(e ->
+            await().atMost(Duration.ofSeconds(10)).until(() -> logged.list.stream().anyMatch(e ->
                     e.getFormattedMessage().equals("Watch events of project " + project + " overflowed; rescanning it")));
             // Every file is announced (FileChanged from disk), including those whose events were dropped.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(announced()).containsAll(written));

@@ -47,8 +47,9 @@ public class DiskChangeProcessor {
         indexes.close(projectId);
     }
 
-    void process(UUID projectId, List<String> scopes) {
-        if (scopes.isEmpty() || !exists(projectId)) return;
+    /** @return how many events the batch published */
+    int process(UUID projectId, List<String> scopes) {
+        if (scopes.isEmpty() || !exists(projectId)) return 0;
         List<Object> published = locks.with(projectId, () -> {
             ProjectIndex index = indexes.of(projectId);
             Path root = roots.realRoot(projectId);
@@ -58,6 +59,7 @@ public class DiskChangeProcessor {
             return DiskChangeEvents.of(projectId, changes);
         });
         events.publish(published);
+        return published.size();
     }
 
     private boolean exists(UUID projectId) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ public class ProjectWatchers {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("files-watch-batches").daemon().factory());
     private final WatchService service;
+    /** Held by the poll thread while it handles a key's events; {@link #pause()} holds it to stop it. */
+    private final ReentrantLock handling = new ReentrantLock();
 
     private record Registration(WatchedProject project, Path directory) {}
 
@@ -96,6 +99,17 @@ public class ProjectWatchers {
             key.cancel();
             registrations.remove(key);
         });
+    }
+
+    /**
+     * Holds the watcher back from handling events until the returned pause is closed (by the same
+     * thread). Events meanwhile queue up as they do when the watcher falls behind a burst on a busy
+     * machine, and past 512 in one directory the JDK drops them and signals an overflow: this lets
+     * tests take the overflow path every time instead of racing the kernel.
+     */
+    public AutoCloseable pause() {
+        handling.lock();
+        return handling::unlock;
     }
 
     private WatchedProject activate(UUID projectId) {
@@ -150,10 +164,15 @@ public class ProjectWatchers {
                     key.cancel();
                     continue;
                 }
-                key.pollEvents().forEach(event -> handle(registration, event));
-                if (!key.reset()) {
-                    registrations.remove(key);
-                    registration.project().keys.remove(key);
+                handling.lock();
+                try {
+                    key.pollEvents().forEach(event -> handle(registration, event));
+                    if (!key.reset()) {
+                        registrations.remove(key);
+                        registration.project().keys.remove(key);
+                    }
+                } finally {
+                    handling.unlock();
                 }
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
@@ -192,7 +211,10 @@ public class ProjectWatchers {
         if (batch.rescan()) registerTree(project, roots.realRoot(project.id));
         project.processInTurn(() -> {
             try {
-                processor.process(project.id, batch.scopes());
+                long started = System.nanoTime();
+                int announced = processor.process(project.id, batch.scopes());
+                if (batch.rescan()) log.info("Rescanned project {}: {} changes announced in {} ms", project.id, announced,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             } catch (RuntimeException e) {
                 log.warn("Processing changes on disk of project {} failed", project.id, e);
             }

@@ -40,6 +40,10 @@ public class DockerEngine {
 
     /** Runs a control call; @throws EngineUnavailable when Docker cannot be reached or the breaker is open */
     public <T> T call(Function<DockerClient, T> action) {
+        return call(action, true);
+    }
+
+    private <T> T call(Function<DockerClient, T> action, boolean logFailure) {
         try {
             // a span per Docker API call, under the request that made it
             return io.micrometer.observation.Observation.createNotStarted("vaporform.docker.call", observations)
@@ -50,7 +54,7 @@ public class DockerEngine {
         } catch (DockerException answered) {
             throw answered;
         } catch (RuntimeException unreachable) {
-            log.warn("Docker call failed: {}", unreachable.toString());
+            if (logFailure) log.warn("Docker call failed: {}", unreachable.toString());
             throw new EngineUnavailable(clients.host(), rootMessage(unreachable));
         }
     }
@@ -63,10 +67,14 @@ public class DockerEngine {
         });
     }
 
-    /** @return true when the engine answers a ping now */
+    /**
+     * @return true when the engine answers a ping now. A "no" is an answer, not a failure to log:
+     * readiness probes and the reconciler ask this every few seconds while Docker is down, and
+     * they say so once themselves.
+     */
     public boolean available() {
         try {
-            call(client -> client.pingCmd().exec());
+            call(client -> client.pingCmd().exec(), false);
             return true;
         } catch (EngineUnavailable e) {
             return false;

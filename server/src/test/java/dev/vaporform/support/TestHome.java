@@ -19,10 +19,14 @@ public final class TestHome {
         return Path.of(home).toAbsolutePath();
     }
 
-    /** Deletes the database and keys of an earlier run (the unpacked PostgreSQL binaries stay). */
+    /**
+     * Deletes the database, keys and projects of an earlier run, and their workspace containers
+     * (the unpacked PostgreSQL binaries stay).
+     */
     static synchronized void wipeOnce() {
         if (wiped) return;
         wiped = true;
+        LeftoverWorkspaces.removeThoseOf(path().resolve("projects"));
         deleteRecursively(path().resolve("pg").resolve("data"));
         deleteRecursively(path().resolve("keys"));
         deleteRecursively(path().resolve("projects"));

@@ -38,6 +38,19 @@ class EventRetryTests extends IntegrationTest {
         assertThat(deliveries(project)).isEqualTo(2);
     }
 
+    @Test
+    void aListenerStillAtWorkIsNotHandedItsEventAgain() {
+        var owner = users.register(uniqueEmail("events-owner"));
+        UUID project = UUID.fromString(http.post("/api/projects", Map.of("name", "Slow")).bearer(owner.accessToken()).send().text("id"));
+        FlakyProjectDeletedListener.SLOW.add(project);
+
+        assertThat(http.delete("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(204);
+
+        // The delivery outlasts the retry age (2 s in tests) several times over; only failures are retried.
+        await().atMost(FlakyProjectDeletedListener.SLOWNESS.plusSeconds(15)).until(() -> deliveries(project) >= 1 && incomplete(project) == 0);
+        assertThat(deliveries(project)).as("one delivery, not one per retry pass").isEqualTo(1);
+    }
+
     private static int deliveries(UUID project) {
         var count = FlakyProjectDeletedListener.DELIVERIES.get(project);
         return count == null ? 0 : count.get();

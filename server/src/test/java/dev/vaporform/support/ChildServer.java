@@ -47,18 +47,36 @@ public final class ChildServer implements AutoCloseable {
      */
     public static ChildServer start(Path home, String name, Map<String, String> env, String... args) {
         int port = freePort();
-        Path log = Path.of("target", "child-" + name + "-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "dev.vaporform.VaporformApplication", "--server.port=" + port));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        return start(command, Path.of(".").toAbsolutePath().normalize(), home, name, port, env, Duration.ofMinutes(3));
+    }
+
+    /**
+     * Starts a server the way the README says, with the repository's {@code ./vaporform}, on its
+     * embedded defaults, and waits until it answers. The launcher prepares its start-up caches
+     * first when the build is new (Spring AOT and a JDK training run: a minute or two here).
+     */
+    public static ChildServer launch(Path repository, Path home, String name, Map<String, String> env) {
+        int port = freePort();
+        Map<String, String> withPort = new java.util.HashMap<>(env);
+        withPort.put("SERVER_PORT", Integer.toString(port));
+        return start(List.of(repository.resolve("vaporform").toString()), repository, home, name, port, withPort, Duration.ofMinutes(8));
+    }
+
+    private static ChildServer start(List<String> command, Path directory, Path home, String name, int port,
+                                     Map<String, String> env, Duration patience) {
+        Path log = Path.of("target", "child-" + name + "-" + port + ".log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("VAPORFORM_HOME", home.toString());
         builder.environment().putAll(env);
         try {
             Files.createDirectories(home);
             ChildServer child = new ChildServer(home, log, port, builder.start());
-            child.awaitReady();
+            child.awaitReady(patience);
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,9 +87,9 @@ public final class ChildServer implements AutoCloseable {
     public Path home() { return home; }
     public Http http() { return new Http(port); }
 
-    private void awaitReady() {
+    private void awaitReady(Duration patience) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) throw new IllegalStateException("The child server exited; see " + log);
             try {
                 var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness"))

@@ -65,7 +65,12 @@ class AccessTokens {
                 new ImmutableJWKSet<>(new JWKSet(key.privateKey().toPublicJWK()))));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(properties.audience(),
                 new JWTClaimsSet.Builder().issuer(properties.issuer()).build(),
-                new HashSet<>(Set.of("sub", "iat", "nbf", "exp", "jti", GENERATION))));
+                new HashSet<>(Set.of("sub", "iat", "nbf", "exp", "jti", GENERATION))) {
+            @Override
+            protected Date currentTime() { // exp and nbf against the clock that issues tokens and expires the cache
+                return Date.from(clock.instant());
+            }
+        });
     }
 
     /** What a verified access token says. */

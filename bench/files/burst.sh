@@ -12,23 +12,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 source "$ROOT/scripts/java-home.sh"
-BURST="${BURST:-6000}"; PORT="${PORT:-18091}"; BASE="http://127.0.0.1:$PORT"
+BURST="${BURST:-6000}"; PORT="${PORT:-18091}"
 OUT="$ROOT/bench/out"; mkdir -p "$OUT"; LOG="$OUT/burst-server.log"
-
-WORK="$(mktemp -d)"; SERVER_PID=""
-cleanup() { # keeps the script's own exit status (the killed server's 143 is not the run's)
-  local status=$?
-  if [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; then wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-  exit "$status"
-}
-trap cleanup EXIT
-if curl -sf "$BASE/actuator/health/liveness" >/dev/null; then echo "port $PORT is already in use" >&2; exit 1; fi
-
-VAPORFORM_PREPARE_ONLY=true timeout 900 ./vaporform
-VAPORFORM_HOME="$WORK/home" SERVER_PORT=$PORT ./vaporform >"$LOG" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 1200); do curl -sf "$BASE/actuator/health/readiness" >/dev/null && break; sleep 0.1; done
+source "$ROOT/bench/server.sh"
+start_server "$LOG" "$WORK/home"
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 SIGNED_UP="$(curl -s "$BASE/api/auth/register" -H 'content-type: application/json' \

@@ -15,43 +15,20 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 DURATION="${DURATION:-10s}"; ROUNDS="${ROUNDS:-3}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"
-PORT="${PORT:-18080}"; STARTS="${STARTS:-5}"; BASE="http://127.0.0.1:$PORT"
+PORT="${PORT:-18080}"; STARTS="${STARTS:-5}"
 OUT="$ROOT/bench/out"; mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+source "$ROOT/bench/server.sh"
+HOME_DIR="$WORK"; LOG="$OUT/http-server.log"
 
-HOME_DIR="$(mktemp -d)"; SERVER_PID=""
-cleanup() { # keeps the script's own exit status (the killed server's 143 is not the run's)
-  local status=$?
-  if [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; then wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$HOME_DIR"
-  exit "$status"
-}
-trap cleanup EXIT
-
-# Build and prepare the start-up caches outside the measured start (bounded by timeout in any case).
-VAPORFORM_PREPARE_ONLY=true timeout 900 ./vaporform
-
-start_server() { # start_server DATA-DIR: sets SERVER_PID and READY_MS (milliseconds from launch to readiness)
-  local start=$(date +%s%N)
-  VAPORFORM_HOME="$1" SERVER_PORT=$PORT ./vaporform >"$OUT/http-server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 1200); do
-    if curl -sf "$BASE/actuator/health/readiness" >/dev/null; then READY_MS=$(( ($(date +%s%N) - start) / 1000000 )); return; fi
-    sleep 0.05
-  done
-  echo "server did not become ready; see $OUT/http-server.log" >&2; exit 1
-}
-stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
-
-if curl -sf "$BASE/actuator/health/liveness" >/dev/null; then echo "port $PORT is already in use" >&2; exit 1; fi
 COLD=(); WARM=()
-start_server "$HOME_DIR/data"; stop_server # the kept data the warm starts use
+start_server "$LOG" "$HOME_DIR/data"; stop_server # the kept data the warm starts use
 for i in $(seq 1 "$STARTS"); do
-  start_server "$HOME_DIR/cold-$i"; COLD+=("$READY_MS"); stop_server; rm -rf "$HOME_DIR/cold-$i"
-  start_server "$HOME_DIR/data"; WARM+=("$READY_MS"); stop_server
+  start_server "$LOG" "$HOME_DIR/cold-$i"; COLD+=("$READY_MS"); stop_server; rm -rf "$HOME_DIR/cold-$i"
+  start_server "$LOG" "$HOME_DIR/data"; WARM+=("$READY_MS"); stop_server
 done
 echo "cold starts (ms): ${COLD[*]}; warm starts (ms): ${WARM[*]}" | tee "$OUT/http-starts.txt"
-start_server "$HOME_DIR/data"
+start_server "$LOG" "$HOME_DIR/data"
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 TOKEN=$(curl -sf "$BASE/api/auth/register" -H 'content-type: application/json' \

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.vaporform.support.IntegrationTest;
+import dev.vaporform.support.Users;
 
 /**
  * A listener that fails leaves its event publication incomplete in PostgreSQL, and the event is
@@ -26,10 +27,7 @@ class EventRetryTests extends IntegrationTest {
     @Test
     void aFailedListenerIsRetriedUntilItsPublicationCompletes() {
         var owner = users.register(uniqueEmail("events-owner"));
-        UUID project = UUID.fromString(http.post("/api/projects", Map.of("name", "Flaky")).bearer(owner.accessToken()).send().text("id"));
-        FlakyProjectDeletedListener.FAIL_ONCE.add(project);
-
-        assertThat(http.delete("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(204);
+        UUID project = deleteProjectWhoseDeletionTheListener(FlakyProjectDeletedListener.FAIL_ONCE, owner);
         assertThat(http.get("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(404);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(project) >= 1);
@@ -40,15 +38,19 @@ class EventRetryTests extends IntegrationTest {
 
     @Test
     void aListenerStillAtWorkIsNotHandedItsEventAgain() {
-        var owner = users.register(uniqueEmail("events-owner"));
-        UUID project = UUID.fromString(http.post("/api/projects", Map.of("name", "Slow")).bearer(owner.accessToken()).send().text("id"));
-        FlakyProjectDeletedListener.SLOW.add(project);
-
-        assertThat(http.delete("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(204);
+        UUID project = deleteProjectWhoseDeletionTheListener(FlakyProjectDeletedListener.SLOW, users.register(uniqueEmail("events-owner")));
 
         // The delivery outlasts the retry age (2 s in tests) several times over; only failures are retried.
         await().atMost(FlakyProjectDeletedListener.SLOWNESS.plusSeconds(15)).until(() -> deliveries(project) >= 1 && incomplete(project) == 0);
         assertThat(deliveries(project)).as("one delivery, not one per retry pass").isEqualTo(1);
+    }
+
+    /** Creates a project, names it in the listener's {@code treatment} (fail once, be slow), deletes it. */
+    private UUID deleteProjectWhoseDeletionTheListener(java.util.Set<UUID> treatment, Users.Session owner) {
+        UUID project = UUID.fromString(http.post("/api/projects", Map.of("name", "Events")).bearer(owner.accessToken()).send().text("id"));
+        treatment.add(project);
+        assertThat(http.delete("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(204);
+        return project;
     }
 
     private static int deliveries(UUID project) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class EventRetryTests extends IntegrationTest {
     }
 
     /** Creates a project, names it in the listener's {@code treatment} (fail once, be slow), deletes it. */
-    private UUID deleteProjectWhoseDeletionTheListener(java.util.Set<UUID> treatment, Users.Session owner) {
+    private UUID deleteProjectWhoseDeletionTheListener(Set<UUID> treatment, Users.Session owner) {
         UUID project = UUID.fromString(http.post("/api/projects", Map.of("name", "Events")).bearer(owner.accessToken()).send().text("id"));
         treatment.add(project);
         assertThat(http.delete("/api/projects/" + project).bearer(owner.accessToken()).send().status()).isEqualTo(204);

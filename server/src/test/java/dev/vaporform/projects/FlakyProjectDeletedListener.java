@@ -1,5 +1,6 @@
 package dev.vaporform.projects;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +20,7 @@ class FlakyProjectDeletedListener {
 
     static final Set<UUID> FAIL_ONCE = ConcurrentHashMap.newKeySet();
     static final Set<UUID> SLOW = ConcurrentHashMap.newKeySet();
-    static final java.time.Duration SLOWNESS = java.time.Duration.ofSeconds(5);
+    static final Duration SLOWNESS = Duration.ofSeconds(5);
     static final Map<UUID, AtomicInteger> DELIVERIES = new ConcurrentHashMap<>();
 
     @ApplicationModuleListener

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class ChildServer implements AutoCloseable {
      */
     public static ChildServer launch(Path repository, Path home, String name, Map<String, String> env) {
         int port = freePort();
-        Map<String, String> withPort = new java.util.HashMap<>(env);
+        Map<String, String> withPort = new HashMap<>(env);
         withPort.put("SERVER_PORT", Integer.toString(port));
         return start(List.of(repository.resolve("vaporform").toString()), repository, home, name, port, withPort, Duration.ofMinutes(8));
     }

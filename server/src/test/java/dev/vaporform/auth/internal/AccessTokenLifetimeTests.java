@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class AccessTokenLifetimeTests {
                     Duration.ofSeconds(5), jwk, 30, 10, 50, Duration.ofMinutes(15), 50);
             var platform = new PlatformProperties(Path.of("target", "unused-home"), "http://localhost:8080", List.of());
             return new AccessTokens(properties, new SigningKey(properties, platform), clock);
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

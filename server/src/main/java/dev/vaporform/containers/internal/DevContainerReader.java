@@ -1,22 +1,27 @@
 package dev.vaporform.containers.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.vaporform.files.FileNotFound;
+import dev.vaporform.files.FileTooLarge;
+import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.ProjectFiles;
+import dev.vaporform.files.UnsafeLink;
+
 /**
  * Reads {@code .devcontainer/devcontainer.json} or {@code .devcontainer.json} (JSON with
- * comments and trailing commas, as the spec allows). Never follows a link out of the project.
+ * comments and trailing commas, as the spec allows) through the files module, so a link is never followed.
  */
 @Component
 class DevContainerReader {
@@ -27,26 +32,40 @@ class DevContainerReader {
             "initializeCommand", "workspaceMount", "appPort", "dockerComposeFile", "build");
     private static final int MAX_BYTES = 256 * 1024;
 
+    private final ProjectFiles files;
     private final JsonMapper json = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
 
-    DevContainer read(Path projectRoot) {
+    DevContainerReader(ProjectFiles files) {
+        this.files = files;
+    }
+
+    /** @return the project's devcontainer settings, read through the files module (never through a link), or the defaults */
+    DevContainer read(UUID projectId) {
         for (String location : LOCATIONS) {
-            Path file = projectRoot.resolve(location).normalize();
-            if (Files.isRegularFile(file) && insideRoot(projectRoot, file)) return parse(location, file);
+            byte[] content;
+            try {
+                content = files.read(projectId, location).bytes();
+            } catch (FileNotFound | PathConflict absent) {
+                continue;
+            } catch (UnsafeLink | FileTooLarge refused) {
+                throw new WorkspaceProblems.InvalidDevContainer(location, refused instanceof UnsafeLink
+                        ? "it is a symbolic link, which the server does not follow" : "it is larger than 256 KB");
+            }
+            return parse(location, content);
         }
         return DevContainer.defaults();
     }
 
-    private DevContainer parse(String location, Path file) {
+    private DevContainer parse(String location, byte[] content) {
         JsonNode root;
         try {
-            if (Files.size(file) > MAX_BYTES) throw new WorkspaceProblems.InvalidDevContainer(location, "it is larger than 256 KB");
-            root = json.readTree(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
+            if (content.length > MAX_BYTES) throw new WorkspaceProblems.InvalidDevContainer(location, "it is larger than 256 KB");
+            root = json.readTree(new String(content, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
             if (e instanceof WorkspaceProblems.InvalidDevContainer invalid) throw invalid;
-            throw new WorkspaceProblems.InvalidDevContainer(location, "it is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new WorkspaceProblems.InvalidDevContainer(location, "it is not JSON (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
         if (!root.isObject()) throw new WorkspaceProblems.InvalidDevContainer(location, "the top level must be an object");
         List<String> refused = new ArrayList<>();
@@ -98,11 +117,4 @@ class DevContainerReader {
         return List.copyOf(ports);
     }
 
-    private static boolean insideRoot(Path root, Path file) {
-        try {
-            return file.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

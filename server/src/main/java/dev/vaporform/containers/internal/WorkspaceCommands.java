@@ -38,7 +38,7 @@ public class WorkspaceCommands {
         });
         if (workdir != null && !workdir.startsWith("/")) throw new InvalidParameter("workdir", "must be an absolute path");
         activity.touch(projectId);
-        var merged = new java.util.LinkedHashMap<String, String>(devContainers.read(workspaces.projectDirectory(projectId)).remoteEnv());
+        var merged = new java.util.LinkedHashMap<String, String>(devContainers.read(projectId).remoteEnv());
         merged.putAll(env);
         ExecResult result = exec.run(workspace.containerId(), command, workspace.containerUser(),
                 workdir == null ? workspace.workspaceFolder() : workdir, merged, timeoutSeconds);

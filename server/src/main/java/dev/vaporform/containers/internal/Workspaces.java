@@ -148,7 +148,7 @@ public class Workspaces {
 
     private Workspace bringUp(UUID projectId, UUID userId, Workspace previous) {
         Path directory = projectDirectory(projectId);
-        DevContainer config = devContainers.read(directory);
+        DevContainer config = devContainers.read(projectId);
         String image = imageFor(config);
         String containerId = reusableContainer(previous, image);
         boolean fresh = containerId == null;

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -15,6 +11,10 @@ import java.util.zip.ZipOutputStream;
 
 import org.springframework.stereotype.Component;
 
+import dev.vaporform.files.FileNotFound;
+import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.UnsafeLink;
+import dev.vaporform.files.storage.OpenDirectory;
 import dev.vaporform.files.storage.ProjectRoots;
 import dev.vaporform.files.storage.TreeWalk;
 
@@ -34,14 +34,13 @@ public class ZipExport {
 
     /** Writes the project's zip to {@code out}. */
     public void export(UUID projectId, OutputStream out) throws IOException {
-        Path root = roots.realRoot(projectId);
         ZipOutputStream zip = new ZipOutputStream(out);
-        try {
-            TreeWalk.walk(root, root, (path, attrs) -> {
+        try (OpenDirectory root = roots.open(projectId)) {
+            TreeWalk.walk(root, (path, attrs, parent, name) -> {
                 if (attrs.isSymbolicLink() || !(attrs.isDirectory() || attrs.isRegularFile())) return;
                 try {
                     if (attrs.isDirectory()) putDirectory(zip, path, attrs.lastModifiedTime());
-                    else putFile(zip, root.resolve(path), path, attrs.lastModifiedTime());
+                    else putFile(zip, parent, name, path, attrs.lastModifiedTime());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -59,11 +58,11 @@ public class ZipExport {
         zip.closeEntry();
     }
 
-    private static void putFile(ZipOutputStream zip, Path file, String path, FileTime modified) throws IOException {
+    private static void putFile(ZipOutputStream zip, OpenDirectory parent, String name, String path, FileTime modified) throws IOException {
         InputStream in;
         try {
-            in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException vanishedOrReplacedByLink) {
+            in = parent.openRead(name);
+        } catch (FileNotFound | UnsafeLink | PathConflict vanishedOrSwapped) {
             return;
         }
         try (in) {

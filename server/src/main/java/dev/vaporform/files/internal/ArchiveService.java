@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +13,17 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import dev.vaporform.files.FileChanged;
+import dev.vaporform.files.FileNotFound;
 import dev.vaporform.files.FileOrigin;
+import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.ProjectPath;
+import dev.vaporform.files.UnsafeLink;
 import dev.vaporform.files.archive.StagedArchive;
 import dev.vaporform.files.archive.StagedArchive.StagedFile;
 import dev.vaporform.files.archive.ZipExport;
 import dev.vaporform.files.archive.ZipImport;
 import dev.vaporform.files.storage.Blobs;
-import dev.vaporform.files.storage.DiskWrites;
+import dev.vaporform.files.storage.OpenDirectory;
 import dev.vaporform.files.storage.FileEvents;
 import dev.vaporform.files.storage.FileVersions;
 import dev.vaporform.files.storage.FileVersions.NewVersion;
@@ -67,9 +71,11 @@ public class ArchiveService {
     public int importZip(UUID projectId, InputStream upload, UUID authorId) {
         try (StagedArchive staged = zipImport.stage(upload)) {
             locks.run(projectId, () -> {
-                checkAgainstTree(projectId, staged);
-                staged.directories().forEach(dir -> roots.directories(projectId, dir));
-                staged.files().forEach(file -> moveIn(projectId, file));
+                try (OpenDirectory root = roots.open(projectId)) {
+                    checkAgainstTree(projectId, root, staged);
+                    staged.directories().forEach(dir -> root.descend(dir, true).close());
+                    staged.files().forEach(file -> moveIn(projectId, root, file));
+                }
                 usage.invalidate(projectId);
                 index.syncAll(projectId);
                 record(projectId, staged.files(), authorId);
@@ -78,31 +84,46 @@ public class ArchiveService {
         }
     }
 
-    private void checkAgainstTree(UUID projectId, StagedArchive staged) {
+    private void checkAgainstTree(UUID projectId, OpenDirectory root, StagedArchive staged) {
         long replacedBytes = 0, replacedFiles = 0;
         for (StagedFile file : staged.files()) {
-            roots.checkWritable(projectId, file.path());
-            var existing = existingFile(projectId, file);
+            var existing = existingFile(root, file.path());
             replacedBytes += existing == null ? 0 : existing.size();
             replacedFiles += existing == null ? 0 : 1;
         }
-        staged.directories().forEach(dir -> roots.checkWritable(projectId, dir.parent() == null ? dir : dir.parent()));
+        staged.directories().forEach(dir -> checkDirectory(root, dir));
         usage.check(projectId, staged.totalSize() - replacedBytes, staged.files().size() - replacedFiles);
     }
 
-    private BasicFileAttributes existingFile(UUID projectId, StagedFile file) {
-        try {
-            return ProjectRoots.attributes(roots.entry(projectId, file.path())).filter(BasicFileAttributes::isRegularFile).orElse(null);
-        } catch (RuntimeException missingParent) {
-            return null;
+    /**
+     * @return the regular file the entry would replace, or null when there is none yet
+     * @throws UnsafeLink, PathConflict when a link or a file stands where the entry's directories or
+     *                                  the entry itself would go
+     */
+    private static BasicFileAttributes existingFile(OpenDirectory root, ProjectPath path) {
+        try (OpenDirectory parent = root.parentOf(path, false)) {
+            BasicFileAttributes attrs = parent.attributes(path.name()).orElse(null);
+            if (attrs == null) return null;
+            if (attrs.isSymbolicLink()) throw new UnsafeLink(path + " is a symbolic link; the server never writes through links.");
+            if (attrs.isDirectory()) throw new PathConflict(path + " is a directory.");
+            return attrs.isRegularFile() ? attrs : null;
+        } catch (FileNotFound missingParent) {
+            return null; // made by the import
         }
     }
 
-    private void moveIn(UUID projectId, StagedFile file) {
-        Path target = roots.forWrite(projectId, file.path());
-        blobs.storeCopy(projectId, file.sha256(), file.staged());
+    private static void checkDirectory(OpenDirectory root, ProjectPath dir) {
         try {
-            DiskWrites.moveIntoPlace(file.staged(), target);
+            root.descend(dir, false).close();
+        } catch (FileNotFound missing) {
+            // made by the import
+        }
+    }
+
+    private void moveIn(UUID projectId, OpenDirectory root, StagedFile file) {
+        blobs.storeStaged(projectId, file.sha256(), file.staged());
+        try (OpenDirectory parent = root.parentOf(file.path(), true); InputStream in = Files.newInputStream(file.staged())) {
+            parent.write(file.path().name(), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

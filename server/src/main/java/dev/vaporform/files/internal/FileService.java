@@ -1,11 +1,5 @@
 package dev.vaporform.files.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +14,6 @@ import dev.vaporform.files.FileNotFound;
 import dev.vaporform.files.FileOrigin;
 import dev.vaporform.files.FileTooLarge;
 import dev.vaporform.files.FileVersion;
-import dev.vaporform.files.PathConflict;
 import dev.vaporform.files.ProjectPath;
 import dev.vaporform.files.StaleFileVersion;
 import dev.vaporform.files.storage.Blobs;
@@ -32,7 +25,7 @@ import dev.vaporform.files.storage.Hashes;
 import dev.vaporform.files.storage.ProjectLocks;
 import dev.vaporform.files.storage.ProjectRoots;
 import dev.vaporform.files.storage.ProjectUsage;
-import dev.vaporform.files.storage.DiskWrites;
+import dev.vaporform.files.storage.OpenDirectory;
 
 /**
  * Reading and writing single files, with their versions. Every step runs under the project's
@@ -71,10 +64,10 @@ public class FileService {
     public FileContent read(UUID projectId, String rawPath) {
         ProjectPath path = properties.path(rawPath);
         return locks.with(projectId, () -> {
-            Path file = roots.existing(projectId, path);
-            if (Files.isDirectory(file)) throw new PathConflict(path + " is a directory.");
-            byte[] bytes = readLimited(file, path);
-            return new FileContent(path.value(), bytes, current(projectId, path, bytes));
+            try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, false)) {
+                byte[] bytes = readLimited(parent, path);
+                return new FileContent(path.value(), bytes, current(projectId, path, bytes));
+            }
         });
     }
 
@@ -83,28 +76,33 @@ public class FileService {
         ProjectPath path = properties.path(rawPath);
         checkSize(content.length);
         return locks.with(projectId, () -> {
-            Path target = roots.forWrite(projectId, path);
-            Optional<BasicFileAttributes> before = ProjectRoots.attributes(target);
-            FileVersion current = before.isPresent() && before.get().size() <= properties.maxFileSize().toBytes()
-                    ? current(projectId, path, readLimited(target, path)) : null;
-            if (ifMatch != null && (current == null || ifMatch != 0 && current.version() != ifMatch)) {
-                throw new StaleFileVersion("The file is at version " + (current == null ? "none" : current.version())
-                        + ", not " + ifMatch + "; nothing was written.", Map.of("currentVersion", current == null ? 0 : current.version()));
+            try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, true)) {
+                return write(projectId, parent, path, content, authorId, ifMatch);
             }
-            long oldSize = before.map(BasicFileAttributes::size).orElse(0L);
-            usage.check(projectId, content.length - oldSize, before.isPresent() ? 0 : 1);
-            String sha = Hashes.of(content);
-            blobs.store(projectId, sha, content);
-            DiskWrites.writeAtomically(target, content);
-            usage.adjust(projectId, content.length - oldSize, before.isPresent() ? 0 : 1);
-            index.put(projectId, target, content, sha);
-            FileVersion version = events.inTransaction(publish -> {
-                FileVersion recorded = versions.record(projectId, new NewVersion(path.value(), content.length, sha), authorId, FileOrigin.api);
-                publish.accept(new FileChanged(projectId, path.value(), recorded.version(), FileOrigin.api));
-                return recorded;
-            });
-            return new Written(version, before.isEmpty());
         });
+    }
+
+    private Written write(UUID projectId, OpenDirectory parent, ProjectPath path, byte[] content, UUID authorId, Long ifMatch) {
+        Optional<BasicFileAttributes> before = parent.attributes(path.name());
+        FileVersion current = before.isPresent() && before.get().isRegularFile() && before.get().size() <= properties.maxFileSize().toBytes()
+                ? current(projectId, path, readLimited(parent, path)) : null;
+        if (ifMatch != null && (current == null || ifMatch != 0 && current.version() != ifMatch)) {
+            throw new StaleFileVersion("The file is at version " + (current == null ? "none" : current.version())
+                    + ", not " + ifMatch + "; nothing was written.", Map.of("currentVersion", current == null ? 0 : current.version()));
+        }
+        long oldSize = before.map(BasicFileAttributes::size).orElse(0L);
+        usage.check(projectId, content.length - oldSize, before.isPresent() ? 0 : 1);
+        String sha = Hashes.of(content);
+        blobs.store(projectId, sha, content);
+        parent.write(path.name(), content);
+        usage.adjust(projectId, content.length - oldSize, before.isPresent() ? 0 : 1);
+        parent.attributes(path.name()).ifPresent(attrs -> index.put(projectId, path.value(), content, sha, attrs));
+        FileVersion version = events.inTransaction(publish -> {
+            FileVersion recorded = versions.record(projectId, new NewVersion(path.value(), content.length, sha), authorId, FileOrigin.api);
+            publish.accept(new FileChanged(projectId, path.value(), recorded.version(), FileOrigin.api));
+            return recorded;
+        });
+        return new Written(version, before.isEmpty());
     }
 
     /** @see dev.vaporform.files.ProjectFiles#history */
@@ -127,15 +125,14 @@ public class FileService {
     }
 
     private void syncIfPresent(UUID projectId, ProjectPath path) {
-        try {
-            Path file = roots.existing(projectId, path);
-            if (Files.isRegularFile(file) && Files.size(file) <= properties.maxFileSize().toBytes()) {
-                current(projectId, path, readLimited(file, path));
+        try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, false)) {
+            var attrs = parent.attributes(path.name());
+            if (attrs.isPresent() && attrs.get().isSymbolicLink()) parent.read(path.name(), 0); // refused as a link, like a read
+            if (attrs.isPresent() && attrs.get().isRegularFile() && attrs.get().size() <= properties.maxFileSize().toBytes()) {
+                current(projectId, path, readLimited(parent, path));
             }
         } catch (FileNotFound gone) {
             // only its history remains
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -147,16 +144,10 @@ public class FileService {
         return versions.record(projectId, new NewVersion(path.value(), bytes.length, sha), null, FileOrigin.disk);
     }
 
-    private byte[] readLimited(Path file, ProjectPath path) {
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxFileSize().toBytes() + 1));
-            checkSize(bytes.length);
-            return bytes;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new FileNotFound("There is no file at " + path + ".");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private byte[] readLimited(OpenDirectory parent, ProjectPath path) {
+        byte[] bytes = parent.read(path.name(), properties.maxFileSize().toBytes());
+        checkSize(bytes.length);
+        return bytes;
     }
 
     private void checkSize(long size) {

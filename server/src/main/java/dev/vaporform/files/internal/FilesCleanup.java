@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import dev.vaporform.files.search.ProjectIndexes;
 import dev.vaporform.files.storage.Blobs;
-import dev.vaporform.files.storage.DiskWrites;
 import dev.vaporform.files.storage.FileVersions;
 import dev.vaporform.files.storage.ProjectLocks;
 import dev.vaporform.files.storage.ProjectRoots;
@@ -48,7 +47,7 @@ class FilesCleanup {
         watchers.stop(projectId);
         indexes.delete(projectId);
         locks.run(projectId, () -> {
-            DiskWrites.deleteTree(roots.rootIfExists(projectId));
+            roots.deleteTree(projectId);
             blobs.deleteProject(projectId);
             versions.deleteProject(projectId);
             usage.invalidate(projectId);

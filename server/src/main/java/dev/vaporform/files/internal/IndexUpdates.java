@@ -1,6 +1,6 @@
 package dev.vaporform.files.internal;
 
-import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -23,28 +23,28 @@ class IndexUpdates {
         this.roots = roots;
     }
 
-    /** The file at real location {@code file} now holds {@code content}. */
-    void put(UUID projectId, Path file, byte[] content, String sha) {
+    /** The file at {@code path} now holds {@code content}. */
+    void put(UUID projectId, String path, byte[] content, String sha, BasicFileAttributes attrs) {
         if (!indexes.isOpen(projectId)) return;
-        roots.relative(projectId, file).ifPresent(path -> ProjectRoots.attributes(file)
-                .ifPresent(attrs -> indexes.of(projectId).put(path, content, sha, attrs)));
+        indexes.of(projectId).put(path, content, sha, attrs);
     }
 
-    /** The entry at real location {@code entry} (and anything below it) is gone. */
-    void delete(UUID projectId, Path entry) {
+    /** The entry at {@code path} (and anything below it) is gone. */
+    void delete(UUID projectId, String path) {
         if (!indexes.isOpen(projectId)) return;
-        roots.relative(projectId, entry).ifPresent(path -> indexes.of(projectId).delete(path));
+        indexes.of(projectId).delete(path);
     }
 
     /** Many files changed (an import): sync the whole project. */
     void syncAll(UUID projectId) {
-        if (!indexes.isOpen(projectId)) return;
-        indexes.of(projectId).sync(roots.realRoot(projectId), "");
+        added(projectId, "");
     }
 
-    /** Entries at and below real location {@code entry} appeared: index them. */
-    void added(UUID projectId, Path entry) {
+    /** Entries at and below {@code path} appeared ({@code ""}: anywhere): index them. */
+    void added(UUID projectId, String path) {
         if (!indexes.isOpen(projectId)) return;
-        roots.relative(projectId, entry).ifPresent(path -> indexes.of(projectId).sync(roots.realRoot(projectId), path));
+        try (var root = roots.open(projectId)) {
+            indexes.of(projectId).sync(root, path);
+        }
     }
 }

@@ -2,13 +2,11 @@ package dev.vaporform.files.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -18,13 +16,14 @@ import dev.vaporform.files.FileMoved;
 import dev.vaporform.files.FileNotFound;
 import dev.vaporform.files.FileOrigin;
 import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.UnsafeLink;
 import dev.vaporform.files.ProjectPath;
 import dev.vaporform.files.storage.Blobs;
 import dev.vaporform.files.storage.FileEvents;
 import dev.vaporform.files.storage.FileVersions;
 import dev.vaporform.files.storage.FileVersions.NewVersion;
 import dev.vaporform.files.storage.FilesProperties;
-import dev.vaporform.files.storage.Hashes;
+import dev.vaporform.files.storage.OpenDirectory;
 import dev.vaporform.files.storage.ProjectLocks;
 import dev.vaporform.files.storage.ProjectRoots;
 import dev.vaporform.files.storage.TreeWalk;
@@ -67,16 +66,18 @@ public class MoveService {
         ProjectPath to = properties.path(rawTo);
         if (to.isWithin(from)) throw new PathConflict("Cannot move " + from + " into itself.");
         locks.run(projectId, () -> {
-            Path source = roots.entry(projectId, from);
-            BasicFileAttributes attrs = ProjectRoots.attributes(source)
-                    .orElseThrow(() -> new FileNotFound("There is nothing at " + from + "."));
-            Path parent = to.parent() == null ? roots.realRoot(projectId) : roots.directories(projectId, to.parent());
-            Path target = parent.resolve(to.name());
-            if (ProjectRoots.attributes(target).isPresent()) throw new FileExists(to + " exists already.");
-            rename(source, target, to);
-            index.delete(projectId, source);
-            index.added(projectId, target);
-            List<NewVersion> moved = movedFiles(projectId, attrs, target, to);
+            List<NewVersion> moved;
+            try (OpenDirectory root = roots.open(projectId); OpenDirectory sourceParent = root.parentOf(from, false)) {
+                BasicFileAttributes attrs = sourceParent.attributes(from.name())
+                        .orElseThrow(() -> new FileNotFound("There is nothing at " + from + "."));
+                try (OpenDirectory targetParent = root.parentOf(to, true)) {
+                    if (targetParent.attributes(to.name()).isPresent()) throw new FileExists(to + " exists already.");
+                    sourceParent.rename(from.name(), targetParent, to.name());
+                    index.delete(projectId, from.value());
+                    index.added(projectId, to.value());
+                    moved = movedFiles(projectId, attrs, targetParent, to);
+                }
+            }
             events.inTransaction(publish -> {
                 for (NewVersion version : moved) {
                     versions.record(projectId, version, authorId, FileOrigin.api);
@@ -88,31 +89,32 @@ public class MoveService {
         });
     }
 
-    private List<NewVersion> movedFiles(UUID projectId, BasicFileAttributes attrs, Path target, ProjectPath to) {
+    private List<NewVersion> movedFiles(UUID projectId, BasicFileAttributes attrs, OpenDirectory targetParent, ProjectPath to) {
         List<NewVersion> moved = new ArrayList<>();
         if (attrs.isRegularFile()) {
-            moved.add(fileVersion(projectId, target, to.value(), attrs.size()));
+            fileVersion(projectId, targetParent, to.name(), to.value()).ifPresent(moved::add);
         } else if (attrs.isDirectory()) {
-            TreeWalk.walk(target, target, (sub, a) -> {
-                if (a.isRegularFile()) moved.add(fileVersion(projectId, target.resolve(sub), to.value() + "/" + sub, a.size()));
-            });
+            try (OpenDirectory directory = targetParent.directory(to.name())) {
+                TreeWalk.walk(directory, (path, a, parent, name) -> {
+                    if (a.isRegularFile()) fileVersion(projectId, parent, name, path).ifPresent(moved::add);
+                });
+            } catch (FileNotFound | UnsafeLink | PathConflict swappedMeanwhile) {
+                // what moved is no directory any more: there is nothing below it to record
+            }
         }
         return moved;
     }
 
-    private NewVersion fileVersion(UUID projectId, Path file, String path, long size) {
-        String sha = Hashes.of(file);
-        blobs.storeCopy(projectId, sha, file); // it may have been written on disk, never stored
-        return new NewVersion(path, size, sha);
-    }
-
-    private static void rename(Path source, Path target, ProjectPath to) {
-        try {
-            Files.move(source, target, LinkOption.NOFOLLOW_LINKS); // no REPLACE_EXISTING: refuse to clobber
-        } catch (FileAlreadyExistsException e) {
-            throw new FileExists(to + " exists already.");
+    /** Records the bytes the server reads itself: a file swapped for a link meanwhile is not read, and gets no version. */
+    private Optional<NewVersion> fileVersion(UUID projectId, OpenDirectory parent, String name, String path) {
+        try (InputStream in = parent.openRead(name)) {
+            Blobs.Stored stored = blobs.store(projectId, in); // it may have been written on disk, never stored
+            return Optional.of(new NewVersion(path, stored.size(), stored.sha256()));
+        } catch (FileNotFound | UnsafeLink | PathConflict swappedMeanwhile) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

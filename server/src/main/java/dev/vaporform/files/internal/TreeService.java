@@ -1,9 +1,5 @@
 package dev.vaporform.files.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +15,7 @@ import dev.vaporform.files.FileExists;
 import dev.vaporform.files.FileNotFound;
 import dev.vaporform.files.FileOrigin;
 import dev.vaporform.files.ProjectPath;
-import dev.vaporform.files.storage.DiskWrites;
+import dev.vaporform.files.storage.OpenDirectory;
 import dev.vaporform.files.storage.FileEvents;
 import dev.vaporform.files.storage.FilesProperties;
 import dev.vaporform.files.storage.ProjectLocks;
@@ -50,9 +46,10 @@ public class TreeService {
 
     /** @see dev.vaporform.files.ProjectFiles#tree */
     public List<FileEntry> tree(UUID projectId) {
-        Path root = roots.realRoot(projectId);
         List<FileEntry> entries = new ArrayList<>();
-        TreeWalk.walk(root, root, (path, attrs) -> entries.add(entry(path, attrs)));
+        try (OpenDirectory root = roots.open(projectId)) {
+            TreeWalk.walk(root, (path, attrs, parent, name) -> entries.add(entry(path, attrs)));
+        }
         entries.sort(Comparator.comparing(FileEntry::path));
         return entries;
     }
@@ -65,8 +62,11 @@ public class TreeService {
     public void mkdir(UUID projectId, String rawPath) {
         ProjectPath path = properties.path(rawPath);
         locks.run(projectId, () -> {
-            if (exists(projectId, path)) throw new FileExists(path + " exists already.");
-            roots.directories(projectId, path);
+            try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, true)) {
+                if (parent.attributes(path.name()).isPresent()) throw new FileExists(path + " exists already.");
+                parent.createDirectory(path.name());
+                parent.directory(path.name()).close(); // what is there now must be a directory, not a link or file
+            }
         });
     }
 
@@ -80,53 +80,35 @@ public class TreeService {
     public void delete(UUID projectId, String rawPath, boolean recursive) {
         ProjectPath path = properties.path(rawPath);
         List<Object> deleted = locks.with(projectId, () -> {
-            Path entry = roots.entry(projectId, path);
-            BasicFileAttributes attrs = ProjectRoots.attributes(entry)
-                    .orElseThrow(() -> new FileNotFound("There is nothing at " + path + "."));
-            List<Object> gone = new ArrayList<>();
-            if (attrs.isDirectory()) {
-                TreeWalk.walk(entry, entry, (sub, a) -> {
-                    if (!a.isDirectory()) gone.add(new FileDeleted(projectId, path.value() + "/" + sub, FileOrigin.api));
-                });
-                if (!recursive && isNotEmpty(entry)) {
-                    throw new DirectoryNotEmpty(path + " is a directory that is not empty; delete it with recursive=true.");
-                }
-                DiskWrites.deleteTree(entry);
-            } else {
-                deleteEntry(entry);
-                gone.add(new FileDeleted(projectId, path.value(), FileOrigin.api));
+            try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, false)) {
+                BasicFileAttributes attrs = parent.attributes(path.name())
+                        .orElseThrow(() -> new FileNotFound("There is nothing at " + path + "."));
+                List<Object> gone = attrs.isDirectory() ? deleteDirectory(projectId, parent, path, recursive) : deleteFile(projectId, parent, path);
+                usage.invalidate(projectId);
+                index.delete(projectId, path.value());
+                return gone;
             }
-            usage.invalidate(projectId);
-            index.delete(projectId, entry);
-            return gone;
         });
         events.publish(deleted);
     }
 
-    private boolean exists(UUID projectId, ProjectPath path) {
-        try {
-            return ProjectRoots.attributes(roots.entry(projectId, path)).isPresent();
-        } catch (FileNotFound missingParent) {
-            return false;
+    private List<Object> deleteDirectory(UUID projectId, OpenDirectory parent, ProjectPath path, boolean recursive) {
+        List<Object> gone = new ArrayList<>();
+        try (OpenDirectory directory = parent.directory(path.name())) {
+            TreeWalk.walk(directory, (sub, a, p, n) -> {
+                if (!a.isDirectory()) gone.add(new FileDeleted(projectId, sub, FileOrigin.api));
+            });
+            if (!recursive && !directory.names().isEmpty()) {
+                throw new DirectoryNotEmpty(path + " is a directory that is not empty; delete it with recursive=true.");
+            }
         }
+        parent.deleteTree(path.name());
+        return gone;
     }
 
-    private static boolean isNotEmpty(Path directory) {
-        try (var children = Files.list(directory)) {
-            return children.findAny().isPresent();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteEntry(Path entry) {
-        try {
-            Files.delete(entry); // on a link this removes the link itself
-        } catch (java.nio.file.NoSuchFileException e) {
-            // gone meanwhile: the end state is what was asked
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Object> deleteFile(UUID projectId, OpenDirectory parent, ProjectPath path) {
+        parent.deleteFile(path.name()); // on a link this removes the link itself
+        return List.of(new FileDeleted(projectId, path.value(), FileOrigin.api));
     }
 
     private static FileEntry entry(String path, BasicFileAttributes attrs) {

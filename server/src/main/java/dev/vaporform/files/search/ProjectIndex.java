@@ -44,6 +44,10 @@ import org.apache.lucene.util.BytesRef;
 
 import dev.vaporform.files.storage.Hashes;
 import dev.vaporform.files.storage.TreeWalk;
+import dev.vaporform.files.storage.OpenDirectory;
+import dev.vaporform.files.FileNotFound;
+import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.UnsafeLink;
 
 /**
  * One project's Lucene index: a document per regular file with its path, size, modification
@@ -109,29 +113,44 @@ public final class ProjectIndex implements Closeable {
      *
      * @return the files whose content appeared, changed or went
      */
-    public IndexChanges sync(Path realRoot, String scope) {
+    public IndexChanges sync(OpenDirectory root, String scope) {
         Map<String, State> known = states(scope);
         IndexChanges changes = IndexChanges.collecting();
-        Path start = scope.isEmpty() ? realRoot : realRoot.resolve(scope);
-        var attributes = dev.vaporform.files.storage.ProjectRoots.attributes(start);
-        if (attributes.isPresent() && attributes.get().isRegularFile()) {
-            syncFile(realRoot, scope, attributes.get(), known.remove(scope), changes);
-        } else if (attributes.isPresent() && attributes.get().isDirectory()) {
-            TreeWalk.walk(realRoot, start, (path, attrs) -> {
-                if (attrs.isRegularFile()) syncFile(realRoot, path, attrs, known.remove(path), changes);
-            });
+        if (scope.isEmpty()) {
+            syncBelow(root, known, changes);
+        } else {
+            List<String> segments = List.of(scope.split("/"));
+            String name = segments.getLast();
+            try (OpenDirectory parent = root.descend(segments.subList(0, segments.size() - 1), false)) {
+                var attributes = parent.attributes(name);
+                if (attributes.isPresent() && attributes.get().isRegularFile()) {
+                    syncFile(parent, name, scope, attributes.get(), known.remove(scope), changes);
+                } else if (attributes.isPresent() && attributes.get().isDirectory()) {
+                    try (OpenDirectory directory = parent.directory(name)) {
+                        syncBelow(directory, known, changes);
+                    }
+                }
+            } catch (FileNotFound | UnsafeLink | PathConflict nothingThereNow) {
+                // what was known below the scope is gone, or now lies behind a link: removed below
+            }
         }
         known.forEach((path, state) -> changes.removed().add(new IndexChanges.Entry(path, state.sha256())));
         known.keySet().forEach(path -> deleteExact(path));
         return changes;
     }
 
-    private void syncFile(Path realRoot, String path, BasicFileAttributes attrs, State known, IndexChanges changes) {
+    private void syncBelow(OpenDirectory directory, Map<String, State> known, IndexChanges changes) {
+        TreeWalk.walk(directory, (path, attrs, parent, name) -> {
+            if (attrs.isRegularFile()) syncFile(parent, name, path, attrs, known.remove(path), changes);
+        });
+    }
+
+    private void syncFile(OpenDirectory parent, String name, String path, BasicFileAttributes attrs, State known, IndexChanges changes) {
         if (known != null && known.size() == attrs.size() && known.mtime() == mtime(attrs)) return;
-        Path file = realRoot.resolve(path);
-        byte[] content = attrs.size() <= maxTextSize ? readOrNull(file) : null;
-        if (content == null && attrs.size() <= maxTextSize) return; // vanished meanwhile: the next event says so
-        String sha = content != null ? Hashes.of(content) : Hashes.of(file);
+        byte[] content = attrs.size() <= maxTextSize ? readOrNull(parent, name, maxTextSize) : null;
+        if (content != null && content.length > maxTextSize) content = null; // it grew meanwhile: indexed as too big
+        String sha = content != null ? Hashes.of(content) : hashOrNull(parent, name);
+        if (sha == null) return; // vanished or swapped meanwhile: the next event says so
         update(path, sha, attrs, content == null ? null : IndexedText.decode(content));
         if (known == null) changes.created().add(new IndexChanges.Entry(path, sha));
         else if (!known.sha256().equals(sha)) changes.changed().add(new IndexChanges.Entry(path, sha));
@@ -280,13 +299,19 @@ public final class ProjectIndex implements Closeable {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
-    private static byte[] readOrNull(Path file) {
+    private static byte[] readOrNull(OpenDirectory parent, String name, long limit) {
         try {
-            try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) { // never through a link
-                return in.readAllBytes();
-            }
-        } catch (java.nio.file.FileSystemException e) {
-            return null; // gone, or replaced by a link (ELOOP) meanwhile
+            return parent.read(name, limit);
+        } catch (FileNotFound | UnsafeLink | PathConflict goneOrSwapped) {
+            return null;
+        }
+    }
+
+    private static String hashOrNull(OpenDirectory parent, String name) {
+        try (var in = parent.openRead(name)) {
+            return Hashes.of(in);
+        } catch (FileNotFound | UnsafeLink | PathConflict goneOrSwapped) {
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,7 +92,10 @@ public class ProjectIndexes {
     private ProjectIndex openAndSync(UUID projectId) {
         long started = System.nanoTime();
         ProjectIndex index = openOrRebuild(projectId);
-        IndexChanges changes = index.sync(roots.realRoot(projectId), "");
+        IndexChanges changes;
+        try (var root = roots.open(projectId)) {
+            changes = index.sync(root, "");
+        }
         index.commit();
         log.info("Index of project {} ready: {} files, {} changed since last use, in {} ms", projectId, index.size(),
                 changes.created().size() + changes.changed().size() + changes.removed().size(), (System.nanoTime() - started) / 1_000_000);

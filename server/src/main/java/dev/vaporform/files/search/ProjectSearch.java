@@ -55,11 +55,13 @@ public class ProjectSearch {
         }
         LineMatcher matcher = LineMatcher.of(query);
         List<String> candidates = indexes.of(projectId).candidates(Trigrams.ofAll(matcher.requiredFragments()));
-        var files = new SearchedFiles(roots.realRoot(projectId), properties.indexMaxFileSize().toBytes());
         long deadline = System.nanoTime() + properties.searchTimeout().toNanos();
         int max = query.limit() + 1;
         List<SearchHit> hits = new ArrayList<>();
-        boolean timedOut = collect(candidates, path -> checkFile(files, matcher, path, deadline, max), hits, max, deadline);
+        boolean timedOut;
+        try (var files = new SearchedFiles(roots.open(projectId), properties.indexMaxFileSize().toBytes())) {
+            timedOut = collect(candidates, path -> checkFile(files, matcher, path, deadline, max), hits, max, deadline);
+        }
         boolean truncated = timedOut || hits.size() > query.limit();
         List<SearchHit> shown = hits.size() > query.limit() ? List.copyOf(hits.subList(0, query.limit())) : hits;
         return new SearchResults(shown, shown.size(), truncated);

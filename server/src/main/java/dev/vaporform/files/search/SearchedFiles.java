@@ -1,53 +1,64 @@
 package dev.vaporform.files.search;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.ClosedDirectoryStreamException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.vaporform.files.storage.ProjectRoots;
+import dev.vaporform.files.FileNotFound;
+import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.UnsafeLink;
+import dev.vaporform.files.storage.OpenDirectory;
 
 /**
- * Reads the candidates of one search. A file is read only if it is a regular file (not a link)
- * whose directory's real path is inside the project root, is not over the index's size cap, and
- * looks like text. Each directory's real path is resolved once per search: candidates share
- * few directories, and resolving a path costs a system call per segment.
+ * Reads the candidates of one search through open directory handles: a file is read only if it
+ * is a regular file (not a link) reached from the project's root without passing a link, is not
+ * over the index's size cap, and looks like text. Each directory is opened once per search and
+ * shared by the search threads: candidates share few directories, and opening one costs a
+ * system call per segment.
  */
-final class SearchedFiles {
+final class SearchedFiles implements AutoCloseable {
 
-    private final Path root;
+    private final OpenDirectory root;
     private final long maxSize;
-    private final Map<Path, Boolean> directoryInside = new ConcurrentHashMap<>();
+    private final Map<String, Optional<OpenDirectory>> directories = new ConcurrentHashMap<>();
 
-    SearchedFiles(Path realRoot, long maxSize) {
-        this.root = realRoot;
+    SearchedFiles(OpenDirectory root, long maxSize) {
+        this.root = root;
         this.maxSize = maxSize;
     }
 
-    /** @return the file's bytes, or null when it is gone, not a regular text file, too big or outside the root */
+    /** @return the file's bytes, or null when it is gone, not a regular text file, too big or behind a link */
     byte[] read(String path) {
-        Path file = root.resolve(path);
-        Optional<BasicFileAttributes> attrs = ProjectRoots.attributes(file);
-        if (attrs.isEmpty() || !attrs.get().isRegularFile() || attrs.get().size() > maxSize) return null;
-        if (!directoryInside.computeIfAbsent(file.getParent(), this::isInside)) return null; // a parent was swapped for a link
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) { // and the file itself is no link
-            byte[] content = in.readAllBytes();
-            return IndexedText.isText(content) ? content : null;
-        } catch (IOException e) {
-            return null; // gone or replaced meanwhile: it is simply not a hit
+        int slash = path.lastIndexOf('/');
+        String name = path.substring(slash + 1);
+        try {
+            Optional<OpenDirectory> parent = slash < 0 ? Optional.of(root) : directories.computeIfAbsent(path.substring(0, slash), this::open);
+            if (parent.isEmpty()) return null;
+            var attrs = parent.get().attributes(name);
+            if (attrs.isEmpty() || !attrs.get().isRegularFile() || attrs.get().size() > maxSize) return null;
+            byte[] content = parent.get().read(name, maxSize);
+            return content.length <= maxSize && IndexedText.isText(content) ? content : null;
+        } catch (FileNotFound | UnsafeLink | PathConflict | ClosedDirectoryStreamException goneOrSwapped) {
+            return null; // gone or replaced meanwhile, or the search is over: it is simply not a hit
         }
     }
 
-    private boolean isInside(Path directory) {
+    private Optional<OpenDirectory> open(String directory) {
         try {
-            return directory.toRealPath().startsWith(root);
-        } catch (IOException e) {
-            return false;
+            return Optional.of(root.descend(List.of(directory.split("/")), false));
+        } catch (FileNotFound | UnsafeLink | PathConflict notReachable) {
+            return Optional.empty();
         }
+    }
+
+    @Override
+    public void close() {
+        List<Optional<OpenDirectory>> open = new ArrayList<>(directories.values());
+        directories.clear();
+        open.forEach(d -> d.ifPresent(OpenDirectory::close));
+        root.close();
     }
 }

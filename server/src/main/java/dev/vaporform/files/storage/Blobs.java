@@ -1,7 +1,13 @@
 package dev.vaporform.files.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -28,7 +34,7 @@ public class Blobs {
     /** Stores the content unless a blob with this hash exists already. */
     public void store(UUID projectId, String sha256, byte[] content) {
         Path blob = path(projectId, sha256);
-        if (Files.exists(blob)) return;
+        if (Files.exists(blob, LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.createDirectories(blob.getParent());
             Path temp = Files.createTempFile(blob.getParent(), ".blob-", ".tmp");
@@ -39,24 +45,53 @@ public class Blobs {
         }
     }
 
-    /** Stores a copy of a file's content unless a blob with this hash exists already. */
-    public void storeCopy(UUID projectId, String sha256, Path file) {
+    /** The identity and length of content stored from a stream. */
+    public record Stored(String sha256, long size) {}
+
+    /**
+     * Stores what {@code content} yields, hashing it on the way: the blob holds exactly the bytes
+     * the server read itself, never a copy of whatever a path named by then.
+     */
+    public Stored store(UUID projectId, InputStream content) throws IOException {
+        Path parent = directory.resolve(projectId.toString());
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".blob-", ".tmp");
+        try {
+            MessageDigest digest = Hashes.sha256();
+            long size;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+                size = content.transferTo(out);
+            }
+            String sha = Hashes.hex(digest);
+            Path blob = path(projectId, sha);
+            if (!Files.exists(blob, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(blob.getParent());
+                DiskWrites.moveIntoPlace(temp, blob);
+            }
+            return new Stored(sha, size);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Stores the content of a file the server staged itself (an archive entry) under its known hash. */
+    public void storeStaged(UUID projectId, String sha256, Path stagedFile) {
         Path blob = path(projectId, sha256);
-        if (Files.exists(blob)) return;
+        if (Files.exists(blob, LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.createDirectories(blob.getParent());
             Path temp = Files.createTempFile(blob.getParent(), ".blob-", ".tmp");
-            Files.copy(file, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Files.copy(stagedFile, temp, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
             DiskWrites.moveIntoPlace(temp, blob);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** @return the stored content */
+    /** @return the stored content (a blob is never a link; one that is, left by an older version, is refused) */
     public byte[] read(UUID projectId, String sha256) {
-        try {
-            return Files.readAllBytes(path(projectId, sha256));
+        try (InputStream in = Files.newInputStream(path(projectId, sha256), LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

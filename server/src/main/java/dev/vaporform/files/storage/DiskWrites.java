@@ -17,8 +17,10 @@ import java.util.UUID;
 import dev.vaporform.files.ProjectPath;
 
 /**
- * Low-level disk changes: atomic replacement and link-safe recursive deletion. Temporary files
- * carry {@link ProjectPath#RESERVED_PREFIX} so the tree, the index and the watcher ignore them.
+ * Low-level disk changes in the server's own directories (blobs, indexes, staging), which no
+ * workspace can reach: atomic moves and recursive deletion by path. Inside a project tree every
+ * change goes through {@link OpenDirectory} instead. Temporary files in a project tree carry
+ * {@link #TEMP_PREFIX} so the tree, the index and the watcher ignore them.
  */
 public final class DiskWrites {
 
@@ -27,26 +29,8 @@ public final class DiskWrites {
 
     private DiskWrites() {}
 
-    /**
-     * Replaces (or creates) {@code target} with {@code content} in one rename: readers see the old
-     * bytes or the new, never a mix. A replaced file keeps its permissions (e.g. executable).
-     */
-    public static void writeAtomically(Path target, byte[] content) {
-        Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
-        try {
-            Files.write(temp, content);
-            keepPermissions(target, temp);
-            Ownership.matchParent(temp, target.getParent());
-            moveIntoPlace(temp, target);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Moves a file over {@code target} atomically (a rename); a copy when they are on different filesystems. */
     public static void moveIntoPlace(Path source, Path target) throws IOException {
-        Ownership.matchParent(source, target.getParent());
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -59,7 +43,7 @@ public final class DiskWrites {
 
     /** Deletes a tree without following links: a link is removed, never what it points to. */
     public static void deleteTree(Path root) {
-        if (ProjectRoots.attributes(root).isEmpty()) return;
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -79,21 +63,4 @@ public final class DiskWrites {
         }
     }
 
-    private static void keepPermissions(Path target, Path temp) {
-        try {
-            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) return;
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
-            Files.setPosixFilePermissions(temp, permissions);
-        } catch (IOException | UnsupportedOperationException e) {
-            // permissions are a courtesy; the content is what matters
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // best effort
-        }
-    }
 }

@@ -2,10 +2,6 @@ package dev.vaporform.files.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,15 +29,11 @@ public final class Hashes {
         return hex(digest);
     }
 
-    /** Hashes a regular file without following a link at its final component. */
-    public static String of(Path file) {
+    /** Hashes a stream to its end (the caller closes it). */
+    public static String of(InputStream in) throws IOException {
         MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
         return hex(digest);
     }
 }

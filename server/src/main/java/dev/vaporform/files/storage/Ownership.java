@@ -1,9 +1,8 @@
 package dev.vaporform.files.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 
 /**
  * The workspace container runs as an unprivileged user who owns the project tree. When this
@@ -16,16 +15,20 @@ final class Ownership {
 
     private Ownership() {}
 
-    static void matchParent(Path created, Path parent) {
-        if (!SERVER_IS_ROOT) return;
+    /** Gives the entry behind {@code created} (a view opened without following links) the owner of {@code parent}. */
+    static void match(PosixFileAttributeView created, PosixFileAttributes parent) {
+        if (!SERVER_IS_ROOT || isRoot(parent)) return;
         try {
-            int uid = (Integer) Files.getAttribute(parent, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            int gid = (Integer) Files.getAttribute(parent, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-            if (uid == 0 && gid == 0) return;
-            Files.setAttribute(created, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(created, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            created.setOwner(parent.owner());
+            created.setGroup(parent.group());
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // Best effort: without it the workspace user may only read the file, nothing worse.
         }
+    }
+
+    private static boolean isRoot(PosixFileAttributes attributes) {
+        String owner = attributes.owner().getName();
+        String group = attributes.group().getName();
+        return (owner.equals("root") || owner.equals("0")) && (group.equals("root") || group.equals("0"));
     }
 }

@@ -65,11 +65,13 @@ public class ProjectUsage {
 
     private Usage count(UUID projectId) {
         long[] totals = new long[2];
-        TreeWalk.walk(roots.realRoot(projectId), roots.realRoot(projectId), (path, attrs) -> {
-            if (!attrs.isRegularFile()) return;
-            totals[0] += attrs.size();
-            totals[1]++;
-        });
+        try (OpenDirectory root = roots.open(projectId)) {
+            TreeWalk.walk(root, (path, attrs, parent, name) -> {
+                if (!attrs.isRegularFile()) return;
+                totals[0] += attrs.size();
+                totals[1]++;
+            });
+        }
         return new Usage(totals[0], totals[1]);
     }
 }

@@ -1,59 +1,51 @@
 package dev.vaporform.files.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.function.BiConsumer;
+import java.util.Optional;
+
+import dev.vaporform.files.FileNotFound;
+import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.ProjectPath;
+import dev.vaporform.files.UnsafeLink;
 
 /**
- * Walks a project's tree without ever following a link (links are reported, not entered) and
- * without the server's own temporary files. Entries that vanish mid-walk (a build deleting
- * files) are skipped rather than failing the walk.
+ * Walks a project's tree through open directory handles, never following a link (links are
+ * reported, not entered) and without the server's own temporary files. Entries that vanish or
+ * change kind mid-walk (a build deleting files, a process swapping a directory for a link) are
+ * skipped rather than failing the walk; below {@link ProjectPath#MAX_DEPTH} nothing is addressable,
+ * so nothing deeper is visited.
  */
 public final class TreeWalk {
 
+    /** Sees one entry: its project-relative path, its own attributes, and the open directory that holds it. */
+    @FunctionalInterface
+    public interface Visitor {
+        void visit(String path, BasicFileAttributes attrs, OpenDirectory parent, String name);
+    }
+
     private TreeWalk() {}
 
-    /**
-     * Calls {@code visitor} with each entry below {@code start} (not {@code start} itself), its
-     * path relative to {@code root} ({@code /}-separated) and its own attributes.
-     */
-    public static void walk(Path root, Path start, BiConsumer<String, BasicFileAttributes> visitor) {
-        if (ProjectRoots.attributes(start).isEmpty()) return;
-        try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(start)) visitor.accept(relative(root, dir), attrs);
-                    return FileVisitResult.CONTINUE;
-                }
+    /** Calls {@code visitor} with each entry below {@code start} (not {@code start} itself), parents before children. */
+    public static void walk(OpenDirectory start, Visitor visitor) {
+        walk(start, visitor, depthOf(start.path()));
+    }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!file.getFileName().toString().startsWith(DiskWrites.TEMP_PREFIX)) {
-                        visitor.accept(relative(root, file), attrs);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
-                    if (failure instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
-                    throw failure;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void walk(OpenDirectory directory, Visitor visitor, int depth) {
+        if (depth >= ProjectPath.MAX_DEPTH) return;
+        for (String name : directory.names()) {
+            Optional<BasicFileAttributes> attrs = directory.attributes(name);
+            if (attrs.isEmpty()) continue;
+            visitor.visit(directory.pathOf(name), attrs.get(), directory, name);
+            if (!attrs.get().isDirectory()) continue;
+            try (OpenDirectory child = directory.directory(name)) {
+                walk(child, visitor, depth + 1);
+            } catch (FileNotFound | UnsafeLink | PathConflict changedMeanwhile) {
+                // gone or swapped since it was listed: what is there now is not entered
+            }
         }
     }
 
-    /** @return {@code entry} relative to {@code root}, {@code /}-separated */
-    public static String relative(Path root, Path entry) {
-        return root.relativize(entry).toString().replace(java.io.File.separatorChar, '/');
+    private static int depthOf(String path) {
+        return path.isEmpty() ? 0 : path.split("/").length;
     }
 }

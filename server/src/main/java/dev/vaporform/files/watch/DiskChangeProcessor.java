@@ -1,7 +1,6 @@
 package dev.vaporform.files.watch;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +11,7 @@ import dev.vaporform.files.search.ProjectIndex;
 import dev.vaporform.files.search.ProjectIndexes;
 import dev.vaporform.files.storage.FileEvents;
 import dev.vaporform.files.storage.ProjectLocks;
+import dev.vaporform.files.storage.OpenDirectory;
 import dev.vaporform.files.storage.ProjectRoots;
 import dev.vaporform.files.storage.ProjectUsage;
 
@@ -52,9 +52,10 @@ public class DiskChangeProcessor {
         if (scopes.isEmpty() || !exists(projectId)) return 0;
         List<Object> published = locks.with(projectId, () -> {
             ProjectIndex index = indexes.of(projectId);
-            Path root = roots.realRoot(projectId);
             IndexChanges changes = IndexChanges.collecting();
-            scopes.forEach(scope -> changes.addAll(index.sync(root, scope)));
+            try (OpenDirectory root = roots.open(projectId)) {
+                scopes.forEach(scope -> changes.addAll(index.sync(root, scope)));
+            }
             if (!changes.isEmpty()) usage.invalidate(projectId);
             return DiskChangeEvents.of(projectId, changes);
         });

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.vaporform.files.FileNotFound;
+import dev.vaporform.files.PathConflict;
+import dev.vaporform.files.UnsafeLink;
 import dev.vaporform.files.Watch;
+import dev.vaporform.files.storage.OpenDirectory;
 import dev.vaporform.files.storage.DiskWrites;
 import dev.vaporform.files.storage.FilesProperties;
 import dev.vaporform.files.storage.ProjectRoots;
@@ -52,7 +57,8 @@ public class ProjectWatchers {
     /** Held by the poll thread while it handles a key's events; {@link #pause()} holds it to stop it. */
     private final ReentrantLock handling = new ReentrantLock();
 
-    private record Registration(WatchedProject project, Path directory) {}
+    /** @param directory the watched directory's project-relative path ({@code ""} for the root) */
+    private record Registration(WatchedProject project, String directory) {}
 
     public ProjectWatchers(ProjectRoots roots, FilesProperties properties, DiskChangeProcessor processor) throws IOException {
         this.roots = roots;
@@ -126,7 +132,7 @@ public class ProjectWatchers {
         if (!project.starting.compareAndSet(false, true)) return;
         try {
             if (projects.get(project.id) == project) {
-                registerTree(project, roots.realRoot(project.id));
+                registerTree(project, "");
                 processor.open(project.id); // syncs the index quietly: what changed while nobody watched is no event
             }
         } catch (RuntimeException e) {
@@ -136,22 +142,49 @@ public class ProjectWatchers {
         }
     }
 
-    private void registerTree(WatchedProject project, Path directory) {
-        Path root = roots.realRoot(project.id);
-        register(project, directory);
-        TreeWalk.walk(root, directory, (path, attrs) -> {
-            if (attrs.isDirectory()) register(project, root.resolve(path));
-        });
+    /** Registers the directory at {@code relative} and every directory below it, found through handles. */
+    private void registerTree(WatchedProject project, String relative) {
+        // Watching begins on a root that may not exist yet (a new project); later calls never recreate a deleted one.
+        var root = relative.isEmpty() ? java.util.Optional.of(roots.open(project.id)) : roots.openIfExists(project.id);
+        if (root.isEmpty()) return;
+        try (OpenDirectory open = root.get();
+             OpenDirectory start = relative.isEmpty() ? open.reopen() : open.descend(List.of(relative.split("/")), false)) {
+            register(project, relative, ownKey(start));
+            TreeWalk.walk(start, (path, attrs, parent, name) -> {
+                if (attrs.isDirectory()) register(project, path, attrs.fileKey());
+            });
+        } catch (FileNotFound | UnsafeLink | PathConflict goneOrSwapped) {
+            // not a directory of the tree any more: its parent's events cover it
+        }
     }
 
-    private void register(WatchedProject project, Path directory) {
+    /**
+     * inotify takes a path, and resolves it through any link: so after registering, the directory
+     * the path names now must be the one the handles found, or the watch is dropped. A watch that
+     * still lands elsewhere only produces paths that are then read through handles, never through it.
+     */
+    private void register(WatchedProject project, String relative, Object expectedKey) {
+        Path directory = relative.isEmpty() ? roots.rootIfExists(project.id) : roots.rootIfExists(project.id).resolve(relative);
         try {
             WatchKey key = directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
                     StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-            registrations.put(key, new Registration(project, directory));
+            Object watched = Files.readAttributes(directory, BasicFileAttributes.class).fileKey();
+            if (expectedKey != null && !expectedKey.equals(watched)) {
+                key.cancel();
+                return;
+            }
+            registrations.put(key, new Registration(project, relative));
             project.keys.add(key);
         } catch (IOException | ClosedWatchServiceException e) {
             // the directory went away meanwhile: its parent's event covers it
+        }
+    }
+
+    private static Object ownKey(OpenDirectory directory) {
+        try {
+            return directory.attributes().fileKey();
+        } catch (java.io.UncheckedIOException e) {
+            return null;
         }
     }
 
@@ -187,12 +220,15 @@ public class ProjectWatchers {
             changed(project, null);
             return;
         }
-        Path child = registration.directory().resolve((Path) event.context());
-        if (child.getFileName().toString().startsWith(DiskWrites.TEMP_PREFIX)) return;
-        if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+        String name = ((Path) event.context()).toString();
+        if (name.startsWith(DiskWrites.TEMP_PREFIX)) return;
+        String child = registration.directory().isEmpty() ? name : registration.directory() + "/" + name;
+        // The path check is only a cheap filter; registerTree opens the directory through handles.
+        if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
+                && Files.isDirectory(roots.rootIfExists(project.id).resolve(child), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             registerTree(project, child);
         }
-        changed(project, TreeWalk.relative(roots.realRoot(project.id), child));
+        changed(project, child);
     }
 
     private void changed(WatchedProject project, String path) {
@@ -208,7 +244,7 @@ public class ProjectWatchers {
     private void flush(WatchedProject project) {
         if (projects.get(project.id) != project) return;
         WatchedProject.Batch batch = project.take();
-        if (batch.rescan()) registerTree(project, roots.realRoot(project.id));
+        if (batch.rescan()) registerTree(project, "");
         project.processInTurn(() -> {
             try {
                 long started = System.nanoTime();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Capability;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,13 @@ class WorkspaceLifecycleTests extends WorkspaceTestSupport {
         assertThat(host.getMemory()).isEqualTo(128L * 1024 * 1024);
         assertThat(host.getNanoCPUs()).isEqualTo(1_000_000_000L);
         assertThat(host.getNetworkMode()).isNotIn("host", "bridge", "default");
-        assertThat(host.getBinds()).hasSize(1);
+        assertThat(host.getBinds()).hasSize(2);
         assertThat(host.getBinds()[0].getVolume().getPath()).isEqualTo("/workspace");
         assertThat(host.getBinds()[0].getPath()).endsWith("/projects/" + projectId).doesNotContain("docker.sock");
+        assertThat(host.getBinds()[1].getVolume().getPath()).isEqualTo("/run/vaporform");
+        assertThat(host.getBinds()[1].getPath()).endsWith("/runtime/" + projectId);
+        assertThat(host.getBinds()[1].getAccessMode()).isEqualTo(AccessMode.ro);
+        assertThat(inspect.getConfig().getEnv()).noneMatch(variable -> variable.startsWith("VAPORFORM_TOKEN"));
         assertThat(inspect.getConfig().getLabels()).containsEntry("dev.vaporform.project", projectId);
         assertThat(inspect.getConfig().getUser()).isNotIn("root", "0");
 

@@ -1,6 +1,5 @@
 package dev.vaporform.platform;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.util.AntPathMatcher;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import dev.vaporform.support.ApiRoutes;
+import dev.vaporform.support.ApiRoutes.Route;
 import dev.vaporform.support.Http;
 import dev.vaporform.support.IntegrationTest;
 import dev.vaporform.support.Users.Session;
@@ -20,7 +19,7 @@ import dev.vaporform.support.Users.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every handler the application has registered (case 26). Each must be on the explicit
+ * Walks every handler the application has registered. Each must be on the explicit
  * public list or refuse anonymous callers with 401; every route under a project must answer a
  * non-member with the same 404 as a project that does not exist; admin routes refuse non-admins.
  * A new endpoint that is none of these fails this test.
@@ -33,26 +32,8 @@ class RouteInventoryTests extends IntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    record Route(String method, String pattern) {
-        String concrete(String projectId) {
-            return pattern.replace("{id}", projectId).replaceAll("\\{[^}]+}", UUID.randomUUID().toString())
-                    .replace("/**", "/some/path.txt");
-        }
-    }
-
     private List<Route> apiRoutes() {
-        List<Route> routes = new ArrayList<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            var methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/") && !pattern.startsWith("/ws/")) continue;
-                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
-                    routes.add(new Route(method.name(), pattern));
-                }
-            }
-        }
-        assertThat(routes).as("the inventory must see the API").hasSizeGreaterThan(15);
-        return routes;
+        return ApiRoutes.of(mappings);
     }
 
     private static boolean isPublic(String pattern) {
@@ -60,16 +41,7 @@ class RouteInventoryTests extends IntegrationTest {
     }
 
     private Http.Response call(Route route, String path, String token) {
-        var request = switch (route.method()) {
-            case "GET" -> http.get(path);
-            case "DELETE" -> http.delete(path);
-            case "POST" -> http.post(path, "{}");
-            case "PATCH" -> http.patch(path, "{}");
-            case "PUT" -> http.put(path, "{}");
-            default -> throw new IllegalStateException("untested method " + route.method());
-        };
-        if (token != null) request.bearer(token);
-        return request.header("X-Correlation-Id", "route-inventory-fixed-id").send();
+        return ApiRoutes.call(http, route, path, token);
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class TestHome {
     }
 
     /**
-     * Deletes the database, keys and projects of an earlier run, and their workspace containers
+     * Deletes the database, keys, projects and workspace runtime directories of an earlier run, and their workspace containers
      * (the unpacked PostgreSQL binaries stay).
      */
     static synchronized void wipeOnce() {
@@ -30,6 +30,7 @@ public final class TestHome {
         deleteRecursively(path().resolve("pg").resolve("data"));
         deleteRecursively(path().resolve("keys"));
         deleteRecursively(path().resolve("projects"));
+        deleteRecursively(path().resolve("runtime"));
     }
 
     public static void deleteRecursively(Path dir) {

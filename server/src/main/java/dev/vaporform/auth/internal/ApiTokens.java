@@ -64,14 +64,15 @@ public class ApiTokens {
         if (deleted == 0) throw new ApiTokenNotFound();
     }
 
-    /** The user a token stands for, and the one project it is limited to (null for personal tokens). */
-    record Owner(UUID userId, UUID projectScope) {}
+    /** The user a token stands for, and for a workspace's credential that workspace's project (null for personal tokens). */
+    record Owner(UUID userId, UUID workspaceProject) {}
 
     /** @return the owner of an unexpired token with this secret */
     Optional<Owner> authenticate(String secret) {
         Instant now = clock.instant();
         byte[] hash = OpaqueTokens.hash(secret);
-        Optional<Owner> owner = jdbc.sql("select user_id, project_id from api_tokens where token_hash = ? and expires_at > ?")
+        Optional<Owner> owner = jdbc.sql("select user_id, case when kind = 'workspace' then project_id end from api_tokens "
+                        + "where token_hash = ? and expires_at > ?")
                 .params(hash, Timestamp.from(now))
                 .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
         owner.ifPresent(id -> jdbc.sql("update api_tokens set last_used_at = ? where token_hash = ? "

@@ -2,25 +2,25 @@ package dev.vaporform.auth.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import dev.vaporform.auth.WorkspaceTokens;
 
 /**
- * Workspace tokens as rows of {@code api_tokens} with {@code kind = 'workspace'}: suspended by
- * moving their expiry to now, resumed by moving it far ahead — the secret in the container's
- * environment stays the same across stop and start.
+ * Workspace credentials as rows of {@code api_tokens} with {@code kind = 'workspace'}: the same
+ * hashing and lookup as personal tokens, a short expiry, and deleted (never suspended) when they
+ * must stop working. They are not personal tokens: the token list, its limit and its delete route
+ * never see them.
  */
 @Service
 class ScopedApiTokens implements WorkspaceTokens {
-
-    private static final Instant FOREVER = Instant.parse("9999-01-01T00:00:00Z");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,26 +31,15 @@ class ScopedApiTokens implements WorkspaceTokens {
     }
 
     @Override
-    @Transactional
-    public String issue(UUID userId, UUID projectId) {
-        revoke(projectId);
+    public String issue(UUID projectId, UUID startedBy, Duration lifetime) {
         String secret = OpaqueTokens.generate(OpaqueTokens.API_PREFIX);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("insert into api_tokens (id, user_id, name, token_hash, created_at, expires_at, kind, project_id) "
                         + "values (?, ?, 'workspace', ?, ?, ?, 'workspace', ?)")
-                .params(UUID.randomUUID(), userId, OpaqueTokens.hash(secret), Timestamp.from(now), Timestamp.from(now), projectId)
+                .params(UUID.randomUUID(), startedBy, OpaqueTokens.hash(secret), Timestamp.from(now), Timestamp.from(now.plus(lifetime)),
+                        projectId)
                 .update();
         return secret;
-    }
-
-    @Override
-    public void resume(UUID projectId) {
-        setExpiry(projectId, FOREVER);
-    }
-
-    @Override
-    public void suspend(UUID projectId) {
-        setExpiry(projectId, clock.instant());
     }
 
     @Override
@@ -58,8 +47,16 @@ class ScopedApiTokens implements WorkspaceTokens {
         jdbc.sql("delete from api_tokens where kind = 'workspace' and project_id = ?").param(projectId).update();
     }
 
-    private void setExpiry(UUID projectId, Instant expiry) {
-        jdbc.sql("update api_tokens set expires_at = ? where kind = 'workspace' and project_id = ?")
-                .params(Timestamp.from(expiry), projectId).update();
+    @Override
+    public Optional<Instant> newestIssuedAt(UUID projectId) {
+        return jdbc.sql("select created_at from api_tokens where kind = 'workspace' and project_id = ? and expires_at > ? "
+                        + "order by created_at desc limit 1")
+                .params(projectId, Timestamp.from(clock.instant()))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    @Override
+    public void deleteExpired() {
+        jdbc.sql("delete from api_tokens where kind = 'workspace' and expires_at <= ?").param(Timestamp.from(clock.instant())).update();
     }
 }

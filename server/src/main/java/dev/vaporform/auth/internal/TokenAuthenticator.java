@@ -8,9 +8,10 @@ import dev.vaporform.platform.AuthenticatedUser;
 import dev.vaporform.platform.BearerAuthenticator;
 
 /**
- * Who a bearer token stands for: a personal API token ({@code vfp_…}) or an access JWT. Either
- * way the user must still be active, and a JWT must carry the user's current session generation
- * (older ones died with a logout-all, password change or deactivation).
+ * Who a bearer token stands for: a personal API token ({@code vfp_…}), a workspace's credential
+ * (also {@code vfp_…}: the workspace of its project, acting for the user who started it) or an
+ * access JWT. In every case the user must still be active, and a JWT must carry the user's
+ * current session generation (older ones died with a logout-all, password change or deactivation).
  */
 @Component
 class TokenAuthenticator implements BearerAuthenticator {
@@ -29,13 +30,14 @@ class TokenAuthenticator implements BearerAuthenticator {
     public Optional<AuthenticatedUser> authenticate(String token) {
         if (token.startsWith(OpaqueTokens.API_PREFIX)) {
             return apiTokens.authenticate(token).flatMap(owner -> userStates.get(owner.userId()).filter(UserState::active)
-                    .map(user -> new AuthenticatedUser(user.id(), user.email(), user.isAdmin() && owner.projectScope() == null,
-                            null, owner.projectScope())));
+                    .map(user -> owner.workspaceProject() == null
+                            ? AuthenticatedUser.person(user.id(), user.email(), user.isAdmin(), null)
+                            : AuthenticatedUser.forWorkspace(owner.workspaceProject(), user.id(), user.email())));
         }
         if (token.chars().filter(c -> c == '.').count() != 2) return Optional.empty();
         return accessTokens.verify(token).flatMap(claims -> userStates.get(claims.userId())
                 .filter(UserState::active)
                 .filter(user -> user.sessionGeneration() == claims.generation())
-                .map(user -> new AuthenticatedUser(user.id(), user.email(), user.isAdmin(), claims.sessionId(), null)));
+                .map(user -> AuthenticatedUser.person(user.id(), user.email(), user.isAdmin(), claims.sessionId())));
     }
 }

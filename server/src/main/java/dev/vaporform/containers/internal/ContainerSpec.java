@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
@@ -17,12 +18,14 @@ import com.github.dockerjava.api.model.Volume;
 /**
  * The only way a workspace container is described: built here from the installation's limits
  * and the parts of devcontainer.json that are safe, never from anything a client sends. The
- * project directory is the one bind mount; all capabilities but a documented few are dropped;
+ * project directory and, read-only, the workspace's runtime directory are the only bind mounts;
+ * no credential is ever in the environment (only where its file is); all capabilities but a
+ * documented few are dropped;
  * no new privileges; pids, memory and CPU limits; tini as PID 1; an isolated network; labels
  * that tie the container to its project.
  */
-record ContainerSpec(UUID projectId, String image, Path projectDirectory, DevContainer config, ContainersProperties limits,
-                     Map<String, String> serverEnv) {
+record ContainerSpec(UUID projectId, String image, Path projectDirectory, Path runtimeDirectory, DevContainer config,
+                     ContainersProperties limits, Map<String, String> serverEnv) {
 
     static final String MANAGED_LABEL = "dev.vaporform.managed";
     static final String PROJECT_LABEL = "dev.vaporform.project";
@@ -49,7 +52,9 @@ record ContainerSpec(UUID projectId, String image, Path projectDirectory, DevCon
     HostConfig hostConfig() {
         long memory = limits.memory().toBytes();
         return HostConfig.newHostConfig()
-                .withBinds(new Bind(projectDirectory.toString(), new Volume(DevContainer.WORKSPACE)))
+                .withBinds(new Bind(projectDirectory.toString(), new Volume(DevContainer.WORKSPACE)),
+                        // read-only: nothing inside may replace what the server puts there
+                        new Bind(runtimeDirectory.toString(), new Volume(WorkspaceRuntimeDirectory.CONTAINER_PATH), AccessMode.ro))
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(limits.capabilities().stream().map(Capability::valueOf).toArray(Capability[]::new))
                 .withSecurityOpts(List.of("no-new-privileges:true"))

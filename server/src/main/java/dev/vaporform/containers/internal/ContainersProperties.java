@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -37,6 +38,14 @@ import org.springframework.validation.annotation.Validated;
  * @param terminalReplay    recent terminal output kept for a reconnecting browser
  * @param lifecycleTimeout  how long devcontainer lifecycle commands may run
  * @param pullTimeout       how long pulling a missing image may take
+ * @param workspaceTokenTtl lifetime of a workspace's credential (the token in its runtime
+ *                          directory's {@code token} file); the server rotates it at half-life,
+ *                          and the previous one works until its own expiry
+ * @param serverUrlForWorkspaces where a workspace on a named network reaches the API
+ *                          ({@code VAPORFORM_URL}); blank = {@code http://<the network's gateway>:<the
+ *                          server's port>}, which needs the server to listen on that address. With
+ *                          network {@code none} nothing inside can reach the server, so no URL and
+ *                          no credential are given
  */
 @Validated
 @ConfigurationProperties("vaporform.containers")
@@ -58,4 +67,6 @@ public record ContainersProperties(
         @DefaultValue("10m") Duration execMaxTimeout,
         @DefaultValue("64KB") DataSize terminalReplay,
         @DefaultValue("10m") Duration lifecycleTimeout,
-        @DefaultValue("10m") Duration pullTimeout) {}
+        @DefaultValue("10m") Duration pullTimeout,
+        @DefaultValue("1h") @DurationMin(seconds = 10) Duration workspaceTokenTtl,
+        @DefaultValue("") String serverUrlForWorkspaces) {}

@@ -172,7 +172,8 @@ class WorkspaceContainers {
                 + "VAPORFORM_CONTAINERS_DEFAULT_IMAGE to an image the host has.");
     }
 
-    private void ensureNetwork() {
+    /** Creates the configured bridge network when it does not exist yet (nothing for {@code none}). */
+    void ensureNetwork() {
         String name = properties.network();
         if (name.equals("none")) return;
         boolean exists = engine.call(d -> d.listNetworksCmd().withNameFilter(name).exec()).stream()

@@ -35,6 +35,11 @@ class WorkspaceRows {
         return jdbc.sql("select * from workspaces where project_id = ? for update").param(projectId).query(WorkspaceRows::map).single();
     }
 
+    /** Locks an existing row for this transaction, so its status cannot change until it ends. */
+    Optional<Workspace> lockExisting(UUID projectId) {
+        return jdbc.sql("select * from workspaces where project_id = ? for update").param(projectId).query(WorkspaceRows::map).optional();
+    }
+
     void setStatus(UUID projectId, WorkspaceStatus status, String detail, Instant now) {
         jdbc.sql("update workspaces set status = ?, detail = ?, updated_at = ? where project_id = ?")
                 .params(status.name(), detail, Timestamp.from(now), projectId).update();
@@ -79,6 +84,10 @@ class WorkspaceRows {
     List<Workspace> live() {
         return jdbc.sql("select * from workspaces where status in ('running', 'starting', 'creating', 'stopping')")
                 .query(WorkspaceRows::map).list();
+    }
+
+    List<Workspace> running() {
+        return jdbc.sql("select * from workspaces where status = 'running'").query(WorkspaceRows::map).list();
     }
 
     List<Workspace> idleSince(Instant cutoff) {

@@ -15,10 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vaporform.containers.WorkspaceStatus;
-import dev.vaporform.auth.WorkspaceTokens;
 import dev.vaporform.containers.WorkspaceStatusChanged;
 import dev.vaporform.files.ProjectFiles;
-import dev.vaporform.platform.PlatformProperties;
 
 /**
  * A project's workspace through its life: start (creating the container when needed), stop,
@@ -40,18 +38,22 @@ public class Workspaces {
     private final LifecycleRunner lifecycle;
     private final WorkspaceLogBook logBook;
     private final ContainersProperties properties;
-    private final PlatformProperties platform;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final WorkspaceTokens workspaceTokens;
+    private final WorkspaceCredentials credentials;
+    private final WorkspaceRuntimeDirectory runtimeDirectory;
+    private final WorkspaceServerAddress serverAddress;
     private final ProjectFiles projectFiles;
 
-    Workspaces(WorkspaceTokens workspaceTokens, ProjectFiles projectFiles, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
-               WorkspaceLogBook logBook, ContainersProperties properties, PlatformProperties platform,
+    Workspaces(WorkspaceCredentials credentials, WorkspaceRuntimeDirectory runtimeDirectory, WorkspaceServerAddress serverAddress,
+               ProjectFiles projectFiles, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
+               WorkspaceLogBook logBook, ContainersProperties properties,
                TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
-        this.workspaceTokens = workspaceTokens;
+        this.credentials = credentials;
+        this.runtimeDirectory = runtimeDirectory;
+        this.serverAddress = serverAddress;
         this.projectFiles = projectFiles;
         this.rows = rows;
         this.containers = containers;
@@ -59,7 +61,6 @@ public class Workspaces {
         this.lifecycle = lifecycle;
         this.logBook = logBook;
         this.properties = properties;
-        this.platform = platform;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -118,6 +119,7 @@ public class Workspaces {
         containers.removeByName(projectId);
         rows.clearContainer(projectId, WorkspaceStatus.none, clock.instant());
         publish(projectId, WorkspaceStatus.none, null, null);
+        runtimeDirectory.remove(projectId);
     }
 
     /** Forgets a deleted project's workspace entirely. */
@@ -150,17 +152,17 @@ public class Workspaces {
         Path directory = projectDirectory(projectId);
         DevContainer config = devContainers.read(projectId);
         String image = imageFor(config);
+        Path runtime = runtimeDirectory.create(projectId);
         String containerId = reusableContainer(previous, image);
         boolean fresh = containerId == null;
         if (fresh) {
             containers.removeByName(projectId); // an orphan from a crash between create and commit
-            String token = workspaceTokens.issue(userId, projectId);
-            containerId = containers.create(new ContainerSpec(projectId, image, directory, config, properties,
-                    Map.of("VAPORFORM_TOKEN", token, "VAPORFORM_URL", platform.publicUrl())));
+            containerId = containers.create(new ContainerSpec(projectId, image, directory, runtime, config, properties, serverEnv()));
         }
         rows.setContainer(projectId, containerId, image, config, !fresh && previous.createdOnce(), clock.instant());
         transition(projectId, WorkspaceStatus.starting, containerId, config.refusedKeys().isEmpty() ? null
                 : "refused devcontainer.json keys: " + String.join(", ", config.refusedKeys()));
+        credentials.issue(projectId, userId, containerId); // before the start, so whatever runs at boot can read it
         containers.start(containerId);
         containers.shareProjectFiles(containerId, image, config.containerUser(), directory);
         runLifecycle(projectId, containerId, config, fresh || !previous.createdOnce());
@@ -168,6 +170,13 @@ public class Workspaces {
         publish(projectId, WorkspaceStatus.running, containerId, null);
         log.info("Workspace of project {} running in {}", projectId, containerId.substring(0, 12));
         return status(projectId);
+    }
+
+    /** Where the API is and where the credential will be — only for a workspace that can reach the server. */
+    private Map<String, String> serverEnv() {
+        return serverAddress.url()
+                .map(url -> Map.of("VAPORFORM_URL", url, "VAPORFORM_TOKEN_FILE", WorkspaceCredentials.TOKEN_FILE))
+                .orElse(Map.of());
     }
 
     private void runLifecycle(UUID projectId, String containerId, DevContainer config, boolean firstStart) {
@@ -179,13 +188,13 @@ public class Workspaces {
         if (firstStart) rows.markCreatedOnce(projectId);
     }
 
-    /** The existing container is kept across stop/start unless the image changed. */
+    /** The existing container is kept across stop/start unless the image changed (or it predates the runtime directory). */
     private String reusableContainer(Workspace previous, String image) {
         if (previous.containerId() == null || !image.equals(previous.image())) {
             if (previous.containerId() != null) containers.remove(previous.containerId());
             return null;
         }
-        return containers.inspect(previous.containerId()).map(c -> c.getId()).orElse(null);
+        return containers.inspect(previous.containerId()).filter(WorkspaceRuntimeDirectory::mountedIn).map(c -> c.getId()).orElse(null);
     }
 
     private String imageFor(DevContainer config) {
@@ -220,11 +229,9 @@ public class Workspaces {
     }
 
     private void publish(UUID projectId, WorkspaceStatus status, String containerId, String detail) {
-        // The workspace token works exactly while the workspace runs.
+        // The credential is deleted, not suspended: the next start issues a new one.
         switch (status) {
-            case running -> workspaceTokens.resume(projectId);
-            case none -> workspaceTokens.revoke(projectId);
-            case stopping, stopped, failed -> workspaceTokens.suspend(projectId);
+            case stopping, stopped, failed, none -> credentials.withdraw(projectId);
             default -> { }
         }
         logBook.append(projectId, "[vaporform] workspace " + status);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,7 +26,10 @@ import dev.vaporform.platform.errors.Problems;
  * Reads {@code Authorization: Bearer <token>} and, when the token stands for an active user,
  * makes that user the request's principal. A request without the header goes on anonymous (the
  * authorization rules then decide); a header that is present but not exactly one well-formed
- * bearer token, or a token that does not authenticate, ends the request with 401.
+ * bearer token, or a token that does not authenticate, ends the request with 401. A workspace's
+ * credential is confined here, in this one place, to the routes {@link WorkspaceTokenRoutes}
+ * allows; anything else it asks for — on any path, {@code /ws/**} included — is refused with 403
+ * {@code token-out-of-scope} before authorization rules or controllers see it.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -58,18 +60,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             entryPoint.rejectInvalidToken(response);
             return;
         }
-        UUID scope = user.get().projectScope();
-        if (scope != null && !request.getRequestURI().equals("/api/projects/" + scope)
-                && !request.getRequestURI().startsWith("/api/projects/" + scope + "/")) {
+        AuthenticatedUser caller = user.get();
+        if (caller.workspace() && !WorkspaceTokenRoutes.allow(request, caller.projectScope())) {
             Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "token-out-of-scope", "Token out of scope",
-                    "This workspace token works only for its own project's routes."));
+                    "A workspace's credential may only read and write its own project's files."));
             return;
         }
-        var authorities = user.get().admin()
-                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
-                : List.of(new SimpleGrantedAuthority("ROLE_USER"));
-        var authentication = new UsernamePasswordAuthenticationToken(user.get(), null, authorities);
-        request.setAttribute(AuthenticatedUser.class.getName(), user.get()); // for the request log, which runs outside
+        var authentication = new UsernamePasswordAuthenticationToken(caller, null, authorities(caller));
+        request.setAttribute(AuthenticatedUser.class.getName(), caller); // for the request log, which runs outside
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
@@ -78,6 +76,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static List<SimpleGrantedAuthority> authorities(AuthenticatedUser caller) {
+        if (caller.workspace()) return List.of(new SimpleGrantedAuthority("ROLE_WORKSPACE"));
+        return caller.admin()
+                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+                : List.of(new SimpleGrantedAuthority("ROLE_USER"));
     }
 
     /** @return the token when the headers hold exactly one {@code Bearer <token>}, else empty */

@@ -42,7 +42,20 @@ class ProjectMembershipInterceptor implements HandlerInterceptor {
         if (auth == null || !(auth.getPrincipal() instanceof AuthenticatedUser caller)) throw new ProjectNotFound();
         @SuppressWarnings("unchecked")
         var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        access.require(caller.id(), parse(variables == null ? null : variables.get("id")), ProjectRole.viewer);
+        UUID projectId = parse(variables == null ? null : variables.get("id"));
+        if (caller.workspace()) return requireStarterMayWrite(caller, projectId);
+        access.require(caller.id(), projectId, ProjectRole.viewer);
+        return true;
+    }
+
+    /**
+     * A workspace acts for the user who started it, and only while that user may still write the
+     * project: its rights are a collaborator's, bounded by the starter's. (The security chain has
+     * already confined it to its own project's file routes; this holds even if that ever slipped.)
+     */
+    private boolean requireStarterMayWrite(AuthenticatedUser workspace, UUID projectId) {
+        if (!projectId.equals(workspace.projectScope())) throw new ProjectNotFound();
+        access.require(workspace.id(), projectId, ProjectRole.collaborator);
         return true;
     }
 

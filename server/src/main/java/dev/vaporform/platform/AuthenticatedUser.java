@@ -14,5 +14,8 @@ import java.util.UUID;
  *                     null for API tokens
  * @param projectScope for a workspace token, the only project it may touch (the security chain
  *                     refuses every route outside {@code /api/projects/<projectScope>}); else null
+ * @param apiTokenId   the API token (personal or workspace) the caller presented, directly or
+ *                     through a realtime ticket taken with it, so that a socket opened with it
+ *                     closes when the token is deleted or expires; null for access tokens
  */
-public record AuthenticatedUser(UUID id, String email, boolean admin, UUID sessionId, UUID projectScope) {}
+public record AuthenticatedUser(UUID id, String email, boolean admin, UUID sessionId, UUID projectScope, UUID apiTokenId) {}

@@ -30,12 +30,12 @@ class TokenAuthenticator implements BearerAuthenticator {
         if (token.startsWith(OpaqueTokens.API_PREFIX)) {
             return apiTokens.authenticate(token).flatMap(owner -> userStates.get(owner.userId()).filter(UserState::active)
                     .map(user -> new AuthenticatedUser(user.id(), user.email(), user.isAdmin() && owner.projectScope() == null,
-                            null, owner.projectScope())));
+                            null, owner.projectScope(), owner.tokenId())));
         }
         if (token.chars().filter(c -> c == '.').count() != 2) return Optional.empty();
         return accessTokens.verify(token).flatMap(claims -> userStates.get(claims.userId())
                 .filter(UserState::active)
                 .filter(user -> user.sessionGeneration() == claims.generation())
-                .map(user -> new AuthenticatedUser(user.id(), user.email(), user.isAdmin(), claims.sessionId(), null)));
+                .map(user -> new AuthenticatedUser(user.id(), user.email(), user.isAdmin(), claims.sessionId(), null, null)));
     }
 }

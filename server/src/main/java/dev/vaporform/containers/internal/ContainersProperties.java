@@ -37,6 +37,10 @@ import org.springframework.validation.annotation.Validated;
  * @param terminalReplay    recent terminal output kept for a reconnecting browser
  * @param lifecycleTimeout  how long devcontainer lifecycle commands may run
  * @param pullTimeout       how long pulling a missing image may take
+ * @param terminalRevalidateInterval how often open terminals re-check that their user is still
+ *                          signed in (session alive, API token not deleted or expired) and may
+ *                          still use terminals in the project: the safety net for what no event
+ *                          announces (an expiry) or a node missed (Redis away)
  */
 @Validated
 @ConfigurationProperties("vaporform.containers")
@@ -58,4 +62,5 @@ public record ContainersProperties(
         @DefaultValue("10m") Duration execMaxTimeout,
         @DefaultValue("64KB") DataSize terminalReplay,
         @DefaultValue("10m") Duration lifecycleTimeout,
-        @DefaultValue("10m") Duration pullTimeout) {}
+        @DefaultValue("10m") Duration pullTimeout,
+        @DefaultValue("60s") Duration terminalRevalidateInterval) {}

@@ -62,6 +62,7 @@ final class NodeWideEventRelay implements DisposableBean {
     }
 
     private void send(NodeWideEvent event) {
+        if (!guard.available()) return; // Redis just failed: do not make the request wait for its timeout again
         ObjectNode message = JSON.createObjectNode().put("n", nodeId).put("t", event.getClass().getName());
         message.set("e", JSON.valueToTree(event));
         try {

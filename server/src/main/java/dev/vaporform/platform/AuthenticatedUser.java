@@ -23,8 +23,11 @@ import java.util.UUID;
  * @param sessionId    the sign-in session (refresh-token family) an access token belongs to; null
  *                     for API tokens and workspaces
  * @param projectScope for a workspace, its project; null for a person
+ * @param apiTokenId   the API token (personal or workspace) the caller presented, directly or
+ *                     through a realtime ticket taken with it, so that a socket opened with it
+ *                     closes when the token is deleted or expires; null for access tokens
  */
-public record AuthenticatedUser(Kind kind, UUID id, String email, boolean admin, UUID sessionId, UUID projectScope) {
+public record AuthenticatedUser(Kind kind, UUID id, String email, boolean admin, UUID sessionId, UUID projectScope, UUID apiTokenId) {
 
     /** What kind of principal made the request. */
     public enum Kind {
@@ -42,14 +45,14 @@ public record AuthenticatedUser(Kind kind, UUID id, String email, boolean admin,
         if (kind == Kind.person && projectScope != null) throw new IllegalArgumentException("a person has no project scope");
     }
 
-    /** @return a user signed in with an access token ({@code sessionId} set) or a personal API token (null) */
-    public static AuthenticatedUser person(UUID id, String email, boolean admin, UUID sessionId) {
-        return new AuthenticatedUser(Kind.person, id, email, admin, sessionId, null);
+    /** @return a user signed in with an access token ({@code sessionId} set) or a personal API token ({@code apiTokenId} set) */
+    public static AuthenticatedUser person(UUID id, String email, boolean admin, UUID sessionId, UUID apiTokenId) {
+        return new AuthenticatedUser(Kind.person, id, email, admin, sessionId, null, apiTokenId);
     }
 
     /** @return the workspace of {@code projectId}, acting for the user who started it */
-    public static AuthenticatedUser forWorkspace(UUID projectId, UUID startedBy, String starterEmail) {
-        return new AuthenticatedUser(Kind.workspace, startedBy, starterEmail, false, null, projectId);
+    public static AuthenticatedUser forWorkspace(UUID projectId, UUID startedBy, String starterEmail, UUID tokenId) {
+        return new AuthenticatedUser(Kind.workspace, startedBy, starterEmail, false, null, projectId, tokenId);
     }
 
     /** @return whether this is a workspace rather than a person */

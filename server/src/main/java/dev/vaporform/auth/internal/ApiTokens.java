@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.vaporform.auth.ApiTokenDeleted;
 
 /**
  * Personal API tokens: opaque, shown once, stored as SHA-256, with an expiry and a last-used
@@ -26,11 +29,13 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final AuthProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, AuthProperties properties, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AuthProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,23 +63,35 @@ public class ApiTokens {
                 .list();
     }
 
-    /** @throws ApiTokenNotFound when the caller has no token with that id */
+    /**
+     * Deletes a token; sockets opened with it close ({@link ApiTokenDeleted}).
+     *
+     * @throws ApiTokenNotFound when the caller has no token with that id
+     */
     public void delete(UUID userId, UUID tokenId) {
         int deleted = jdbc.sql("delete from api_tokens where id = ? and user_id = ? and kind = 'personal'").params(tokenId, userId).update();
         if (deleted == 0) throw new ApiTokenNotFound();
+        events.publishEvent(new ApiTokenDeleted(userId, tokenId));
     }
 
-    /** The user a token stands for, and for a workspace's credential that workspace's project (null for personal tokens). */
-    record Owner(UUID userId, UUID workspaceProject) {}
+    /** @return whether the token (personal or workspace) still exists and has not expired */
+    boolean isValid(UUID tokenId) {
+        return jdbc.sql("select count(*) from api_tokens where id = ? and expires_at > ?")
+                .params(tokenId, Timestamp.from(clock.instant())).query(Long.class).single() > 0;
+    }
+
+    /** The token, the user it stands for, and for a workspace's credential that workspace's project (null for personal tokens). */
+    record Owner(UUID tokenId, UUID userId, UUID workspaceProject) {}
 
     /** @return the owner of an unexpired token with this secret */
     Optional<Owner> authenticate(String secret) {
         Instant now = clock.instant();
         byte[] hash = OpaqueTokens.hash(secret);
-        Optional<Owner> owner = jdbc.sql("select user_id, case when kind = 'workspace' then project_id end from api_tokens "
+        Optional<Owner> owner = jdbc.sql("select id, user_id, case when kind = 'workspace' then project_id end from api_tokens "
                         + "where token_hash = ? and expires_at > ?")
                 .params(hash, Timestamp.from(now))
-                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
+                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .optional();
         owner.ifPresent(id -> jdbc.sql("update api_tokens set last_used_at = ? where token_hash = ? "
                         + "and (last_used_at is null or last_used_at < ?)")
                 .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_RESOLUTION))).update());

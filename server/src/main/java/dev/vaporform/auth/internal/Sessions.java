@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.vaporform.auth.SignInSessionEnded;
 import dev.vaporform.auth.UserSessionsEnded;
 
 /**
@@ -109,8 +110,7 @@ public class Sessions {
 
     /** Ends the sign-in session the refresh token belongs to. Unknown tokens are ignored. */
     public void logout(String refreshToken) {
-        refreshTokens.find(OpaqueTokens.hash(refreshToken))
-                .ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), "logout", clock.instant()));
+        refreshTokens.find(OpaqueTokens.hash(refreshToken)).ifPresent(t -> endSession(t, "logout", clock.instant()));
     }
 
     /** Ends every session of the user, including access tokens already issued. */
@@ -143,9 +143,15 @@ public class Sessions {
         if (stored.rotatedAt() != null && Duration.between(stored.rotatedAt(), now).compareTo(properties.refreshReuseGrace()) <= 0) {
             return new InvalidRefreshToken("This refresh token was just exchanged by another request. Use the newest one.");
         }
-        refreshTokens.revokeFamily(stored.familyId(), "reuse", now);
+        endSession(stored, "reuse", now);
         security.warn("Refresh token reuse detected for user {}: session {} revoked", stored.userId(), stored.familyId());
         return new InvalidRefreshToken("This refresh token was already used. The session has been ended; sign in again.");
+    }
+
+    /** Revokes one refresh-token family; the sockets opened with its access tokens close ({@link SignInSessionEnded}). */
+    private void endSession(RefreshTokens.Stored token, String reason, Instant now) {
+        refreshTokens.revokeFamily(token.familyId(), reason, now);
+        events.publishEvent(new SignInSessionEnded(token.userId(), token.familyId(), reason));
     }
 
     private IssuedSession startSession(User user) {

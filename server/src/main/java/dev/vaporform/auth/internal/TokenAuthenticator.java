@@ -31,13 +31,13 @@ class TokenAuthenticator implements BearerAuthenticator {
         if (token.startsWith(OpaqueTokens.API_PREFIX)) {
             return apiTokens.authenticate(token).flatMap(owner -> userStates.get(owner.userId()).filter(UserState::active)
                     .map(user -> owner.workspaceProject() == null
-                            ? AuthenticatedUser.person(user.id(), user.email(), user.isAdmin(), null)
-                            : AuthenticatedUser.forWorkspace(owner.workspaceProject(), user.id(), user.email())));
+                            ? AuthenticatedUser.person(user.id(), user.email(), user.isAdmin(), null, owner.tokenId())
+                            : AuthenticatedUser.forWorkspace(owner.workspaceProject(), user.id(), user.email(), owner.tokenId())));
         }
         if (token.chars().filter(c -> c == '.').count() != 2) return Optional.empty();
         return accessTokens.verify(token).flatMap(claims -> userStates.get(claims.userId())
                 .filter(UserState::active)
                 .filter(user -> user.sessionGeneration() == claims.generation())
-                .map(user -> AuthenticatedUser.person(user.id(), user.email(), user.isAdmin(), claims.sessionId())));
+                .map(user -> AuthenticatedUser.person(user.id(), user.email(), user.isAdmin(), claims.sessionId(), null)));
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
-import dev.vaporform.auth.UserSessionsEnded;
+import dev.vaporform.auth.SignInEnded;
+import dev.vaporform.auth.SignInSessions;
 import dev.vaporform.projects.CollaboratorRemoved;
 import dev.vaporform.projects.CollaboratorRoleChanged;
 import dev.vaporform.projects.ProjectDeleted;
@@ -19,7 +20,8 @@ import dev.vaporform.projects.ProjectDeleted;
 /**
  * The open collaboration connections of this node. Permission changes bite at once: a removed
  * member's connections that touch the project get an error frame and close 1008, a changed
- * role is re-checked on the next op, and a user whose sessions ended is disconnected.
+ * role is re-checked on the next op, and a connection whose sign-in ended is disconnected. The
+ * membership and sign-in events reach every node, so this holds whichever node made the change.
  */
 @Component
 class Connections {
@@ -27,10 +29,10 @@ class Connections {
     private final Map<String, CollabConnection> open = new ConcurrentHashMap<>();
     /** Open connections per user, for the limit without scanning every connection; guarded by this. */
     private final Map<UUID, Integer> perUser = new HashMap<>();
-    private final SignInCheck signInCheck;
+    private final SignInSessions signIns;
 
-    Connections(SignInCheck signInCheck) {
-        this.signInCheck = signInCheck;
+    Connections(SignInSessions signIns) {
+        this.signIns = signIns;
     }
 
     /** @return false (and nothing is added) when the user already has {@code max} connections */
@@ -69,19 +71,19 @@ class Connections {
     }
 
     @EventListener
-    void on(UserSessionsEnded event) {
+    void on(SignInEnded event) {
         for (CollabConnection c : open.values()) {
-            if (c.user().id().equals(event.userId())) {
+            if (event.endsSignInOf(c.user())) {
                 c.refuse(Protocol.policyFrame("session-ended", "Your sessions ended (" + event.reason() + "); sign in again."),
                         CloseStatus.POLICY_VIOLATION.withReason("session-ended"));
             }
         }
     }
 
-    /** Closes the connections of users no longer signed in (case 46), every {@code revalidate-interval}. */
+    /** Closes the connections of users no longer signed in, every {@code revalidate-interval}. */
     @Scheduled(fixedDelayString = "${vaporform.collab.revalidate-interval:60s}", initialDelayString = "${vaporform.collab.revalidate-interval:60s}")
     void revalidate() {
-        var signedOut = signInCheck.signedOut(open.values().stream().map(CollabConnection::user).toList());
+        var signedOut = signIns.signedOut(open.values().stream().map(CollabConnection::user).toList());
         for (CollabConnection c : open.values()) {
             if (signedOut.contains(c.user())) {
                 c.refuse(Protocol.policyFrame("session-ended", "Your sign-in session ended; sign in again."),

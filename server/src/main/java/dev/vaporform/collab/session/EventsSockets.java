@@ -10,24 +10,25 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
-import dev.vaporform.auth.UserSessionsEnded;
-import dev.vaporform.collab.internal.SignInCheck;
+import dev.vaporform.auth.SignInEnded;
+import dev.vaporform.auth.SignInSessions;
 import dev.vaporform.projects.CollaboratorRemoved;
 import dev.vaporform.projects.ProjectDeleted;
 
 /**
  * The open events sockets of this node. Access changes bite at once: a removed member's sockets
- * subscribed to the project, every socket of a user whose sessions ended, and every socket on a
- * deleted project get an error frame and close 1008.
+ * subscribed to the project, every socket whose sign-in ended, and every socket on a deleted
+ * project get an error frame and close 1008. The membership and sign-in events reach every node,
+ * so this holds whichever node made the change.
  */
 @Component
 class EventsSockets {
 
     private final Map<String, EventsConnection> open = new ConcurrentHashMap<>();
-    private final SignInCheck signInCheck;
+    private final SignInSessions signIns;
 
-    EventsSockets(SignInCheck signInCheck) {
-        this.signInCheck = signInCheck;
+    EventsSockets(SignInSessions signIns) {
+        this.signIns = signIns;
     }
 
     /** @return false (and nothing is added) when the user already has {@code max} sockets */
@@ -53,15 +54,15 @@ class EventsSockets {
     }
 
     @EventListener
-    void on(UserSessionsEnded event) {
-        open.values().stream().filter(c -> c.user().id().equals(event.userId()))
+    void on(SignInEnded event) {
+        open.values().stream().filter(c -> event.endsSignInOf(c.user()))
                 .forEach(c -> refuse(c, "session-ended", "Your sessions ended (" + event.reason() + "); sign in again.", null));
     }
 
-    /** Closes the sockets of users no longer signed in (case 46), every {@code revalidate-interval}. */
+    /** Closes the sockets of users no longer signed in, every {@code revalidate-interval}. */
     @Scheduled(fixedDelayString = "${vaporform.collab.revalidate-interval:60s}", initialDelayString = "${vaporform.collab.revalidate-interval:60s}")
     void revalidate() {
-        var signedOut = signInCheck.signedOut(open.values().stream().map(EventsConnection::user).toList());
+        var signedOut = signIns.signedOut(open.values().stream().map(EventsConnection::user).toList());
         open.values().stream().filter(c -> signedOut.contains(c.user()))
                 .forEach(c -> refuse(c, "session-ended", "Your sign-in session ended; sign in again.", null));
     }

@@ -46,6 +46,10 @@ import org.springframework.validation.annotation.Validated;
  *                          server's port>}, which needs the server to listen on that address. With
  *                          network {@code none} nothing inside can reach the server, so no URL and
  *                          no credential are given
+ * @param terminalRevalidateInterval how often open terminals re-check that their user is still
+ *                          signed in (session alive, API token not deleted or expired) and may
+ *                          still use terminals in the project: the safety net for what no event
+ *                          announces (an expiry) or a node missed (Redis away)
  */
 @Validated
 @ConfigurationProperties("vaporform.containers")
@@ -69,4 +73,5 @@ public record ContainersProperties(
         @DefaultValue("10m") Duration lifecycleTimeout,
         @DefaultValue("10m") Duration pullTimeout,
         @DefaultValue("1h") @DurationMin(seconds = 10) Duration workspaceTokenTtl,
-        @DefaultValue("") String serverUrlForWorkspaces) {}
+        @DefaultValue("") String serverUrlForWorkspaces,
+        @DefaultValue("60s") Duration terminalRevalidateInterval) {}

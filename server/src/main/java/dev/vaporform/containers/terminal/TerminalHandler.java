@@ -1,13 +1,9 @@
 package dev.vaporform.containers.terminal;
 
-import dev.vaporform.platform.OpenSockets;
-import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -20,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.vaporform.containers.WorkspaceActivity;
 import dev.vaporform.platform.AuthenticatedUser;
+import dev.vaporform.platform.OpenSockets;
 import dev.vaporform.platform.ProblemException;
 import dev.vaporform.platform.RealtimeHandshake;
 import dev.vaporform.projects.ProjectAccess;
@@ -28,23 +25,26 @@ import dev.vaporform.projects.ProjectRole;
 /**
  * {@code /ws/terminal?project=…&session=…}: client frames {@code {"type":"input","data":…}} and
  * {@code {"type":"resize","cols":…,"rows":…}}; the server sends the shell's output as text frames.
- * Needs collaborator. Refusals are one JSON error frame, then close 1008 (policy) or 1003.
+ * Needs collaborator, on connect and again for every frame, so input typed after a lowered role
+ * or a removal never reaches the shell; {@link TerminalSockets} closes the socket when the role or
+ * the sign-in goes. Refusals are one JSON error frame, then close 1008 (policy) or 1003.
  */
 @Component
 class TerminalHandler extends TextWebSocketHandler {
 
-    private final OpenSockets openSockets;
-
-    private static final Logger log = LoggerFactory.getLogger(TerminalHandler.class);
-    private static final String SESSION = "terminal.session";
+    private static final String CONNECTION = "terminal.connection";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TerminalSessions sessions;
+    private final TerminalSockets sockets;
     private final ProjectAccess access;
     private final WorkspaceActivity activity;
+    private final OpenSockets openSockets;
 
-    TerminalHandler(TerminalSessions sessions, ProjectAccess access, WorkspaceActivity activity, OpenSockets openSockets) {
+    TerminalHandler(TerminalSessions sessions, TerminalSockets sockets, ProjectAccess access, WorkspaceActivity activity,
+                    OpenSockets openSockets) {
         this.sessions = sessions;
+        this.sockets = sockets;
         this.access = access;
         this.activity = activity;
         this.openSockets = openSockets;
@@ -55,60 +55,65 @@ class TerminalHandler extends TextWebSocketHandler {
         openSockets.opened("terminal");
         // Output is sent from Docker's thread while pings and errors come from others.
         WebSocketSession socket = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 1024 * 1024);
-        raw.getAttributes().put("decorated", socket);
         var user = (AuthenticatedUser) raw.getAttributes().get(RealtimeHandshake.USER);
         Map<String, String> query = query(raw.getUri());
         UUID projectId = uuid(query.get("project"));
         UUID sessionId = uuid(query.get("session"));
+        var connection = new TerminalConnection(socket, user, projectId);
+        raw.getAttributes().put(CONNECTION, connection);
         if (projectId == null || sessionId == null) {
-            refuse(socket, CloseStatus.POLICY_VIOLATION, "bad-request", "Give ?project=<uuid>&session=<uuid>.");
+            connection.revoke("bad-request", "Give ?project=<uuid>&session=<uuid>.");
             return;
         }
+        // Registered before the check, so a removal while it runs still reaches this socket.
+        sockets.add(connection);
         try {
             access.require(user.id(), projectId, ProjectRole.collaborator);
-            TerminalSession session = sessions.open(projectId, sessionId, intOr(query.get("cols"), 80), intOr(query.get("rows"), 24));
-            raw.getAttributes().put(SESSION, session);
-            session.attach(socket);
+            connection.attach(sessions.open(projectId, sessionId, intOr(query.get("cols"), 80), intOr(query.get("rows"), 24)));
         } catch (ProblemException problem) {
-            refuse(socket, CloseStatus.POLICY_VIOLATION, problem.code(), problem.getMessage());
+            connection.revoke(problem.code(), problem.getMessage());
         }
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession raw, TextMessage message) throws Exception {
-        var session = (TerminalSession) raw.getAttributes().get(SESSION);
-        if (session == null) return;
+        var connection = (TerminalConnection) raw.getAttributes().get(CONNECTION);
+        if (connection == null || connection.refused() || connection.session() == null) return;
         JsonNode frame;
         try {
             frame = JSON.readTree(message.getPayload());
         } catch (RuntimeException e) {
-            refuse(decorated(raw), CloseStatus.NOT_ACCEPTABLE, "malformed-frame", "Frames are JSON objects.");
+            connection.refuse(CloseStatus.NOT_ACCEPTABLE, "malformed-frame", "Frames are JSON objects.");
             return;
         }
+        if (!stillAllowed(connection)) return;
+        TerminalSession session = connection.session();
         switch (frame.path("type").asString("")) {
             case "input" -> session.input(frame.path("data").asString(""));
             case "resize" -> sessions.resize(session, clamp(frame.path("cols").asInt(80)), clamp(frame.path("rows").asInt(24)));
-            default -> refuse(decorated(raw), CloseStatus.NOT_ACCEPTABLE, "unknown-frame", "Frame types are input and resize.");
+            default -> connection.refuse(CloseStatus.NOT_ACCEPTABLE, "unknown-frame", "Frame types are input and resize.");
         }
         activity.touch(session.projectId());
+    }
+
+    /** The role, checked again (from the shared cache, invalidated on every node when it changes). */
+    private boolean stillAllowed(TerminalConnection connection) {
+        try {
+            access.require(connection.user().id(), connection.projectId(), ProjectRole.collaborator);
+            return true;
+        } catch (ProblemException refused) {
+            connection.revoke(TerminalSockets.ACCESS_REVOKED, "You may no longer use terminals in this project.");
+            return false;
+        }
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
         openSockets.closed("terminal");
-        var session = (TerminalSession) raw.getAttributes().get(SESSION);
-        if (session != null) session.detach(decorated(raw));
-    }
-
-    private static WebSocketSession decorated(WebSocketSession raw) {
-        Object d = raw.getAttributes().get("decorated");
-        return d instanceof WebSocketSession s ? s : raw;
-    }
-
-    private static void refuse(WebSocketSession socket, CloseStatus status, String code, String detail) throws IOException {
-        log.info("Terminal connection refused: {}", code);
-        socket.sendMessage(new TextMessage(JSON.writeValueAsString(Map.of("type", "error", "code", code, "detail", detail))));
-        socket.close(status.withReason(code));
+        var connection = (TerminalConnection) raw.getAttributes().get(CONNECTION);
+        if (connection == null) return;
+        sockets.remove(connection);
+        connection.detach();
     }
 
     private static Map<String, String> query(URI uri) {

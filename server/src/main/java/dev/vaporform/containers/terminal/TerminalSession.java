@@ -15,9 +15,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
-import dev.vaporform.platform.AuthenticatedUser;
-import dev.vaporform.platform.RealtimeHandshake;
-
 /**
  * One interactive shell in a workspace (a {@code docker exec} with a TTY) and the browsers
  * watching it. Output goes to every viewer and into a bounded replay buffer, so a browser that
@@ -74,20 +71,6 @@ final class TerminalSession {
         replay.append(text);
         if (replay.length() > replayLimit) replay.delete(0, replay.length() - replayLimit);
         for (WebSocketSession viewer : viewers) send(viewer, text);
-    }
-
-    /** Closes the connections of one user with a policy-violation status. */
-    void disconnect(UUID userId, String reason) {
-        for (WebSocketSession viewer : viewers) {
-            if (viewer.getAttributes().get(RealtimeHandshake.USER) instanceof AuthenticatedUser user && user.id().equals(userId)) {
-                viewers.remove(viewer);
-                try {
-                    viewer.close(CloseStatus.POLICY_VIOLATION.withReason(reason));
-                } catch (IOException ignored) {
-                    // already gone
-                }
-            }
-        }
     }
 
     /** The shell exited: tell every viewer and let them go. */

@@ -20,7 +20,6 @@ import dev.vaporform.containers.internal.DockerEngine;
 import dev.vaporform.containers.internal.Workspace;
 import dev.vaporform.containers.internal.WorkspaceCommands;
 import dev.vaporform.containers.internal.ContainersProperties;
-import dev.vaporform.projects.CollaboratorRemoved;
 
 /**
  * The live shells of all workspaces on this node, by (project, session id). A session is
@@ -101,13 +100,6 @@ class TerminalSessions {
                 || event.status() == WorkspaceStatus.creating) return;
         sessions.values().stream().filter(s -> s.projectId().equals(event.projectId()))
                 .forEach(s -> closed(s, "workspace " + event.status()));
-    }
-
-    /** A removed member's terminal connections close at once (1008), though their shells live on for the others. */
-    @EventListener
-    void on(CollaboratorRemoved event) {
-        sessions.values().stream().filter(s -> s.projectId().equals(event.projectId()))
-                .forEach(s -> s.disconnect(event.userId(), "no longer a member of the project"));
     }
 
     private void closed(TerminalSession session, String reason) {

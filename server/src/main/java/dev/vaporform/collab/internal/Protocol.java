@@ -27,7 +27,9 @@ import dev.vaporform.projects.ProjectRole;
  * {@code Agent._checkRequest} does, checks the caller's role (viewer to read, collaborator to
  * write) and hands document work to the document's authority. Errors echo the request with
  * ShareDB's error codes; reading a project one may not see closes the socket (1008). What one
- * connection may hold is bounded (documents, presences and their size, ids per bulk request).
+ * connection may hold is bounded (documents, presences and their size, ids per bulk request),
+ * and a presence id is its sender's: {@code <user id>.<anything>}, so receivers can tell whose
+ * cursor it is from the id alone.
  */
 @Component
 class Protocol {
@@ -152,11 +154,23 @@ class Protocol {
         if (!key.channel().equals(request.path("ch").asString(""))) throw new ShareDbError(ShareDbError.BADLY_FORMED, "Invalid presence channel");
         OpRequest.version(request.get("v"));
         requireRole(connection, key.projectId(), ProjectRole.viewer);
+        requireOwnPresenceId(connection, id.asString());
         requireSmallPresence(request);
         hold(connection, List.of(key));
         ObjectNode frame = request.deepCopy();
         frame.put("src", connection.src());
         onDocument(connection, request, key, a -> connection.send(a.updatePresence(connection, frame).toString()));
+    }
+
+    /**
+     * The IDE labels a cursor with the name of the user its id starts with, so nobody may send a
+     * presence under another user's id (and clear or replace theirs).
+     */
+    private static void requireOwnPresenceId(CollabConnection connection, String id) {
+        String prefix = connection.user().id() + ".";
+        if (id.length() <= prefix.length() || !id.startsWith(prefix)) {
+            throw new ShareDbError(ShareDbError.PRESENCE_ID_NOT_OWNED, "A presence id is your user id, a dot and a name of your choice: " + prefix + "…");
+        }
     }
 
     private void requireSmallPresence(ObjectNode request) {

@@ -16,7 +16,7 @@ export interface BindingOptions {
   readOnly?: boolean;
   /** The sharedb presence channel of this document, if cursors are shared. */
   presence?: Presence | null;
-  /** The id this client's presence is published under (encodes the user). */
+  /** The id this client's presence is published under: `<user id>.<anything>` (the server refuses others). */
   presenceId?: string;
   /** Label and colour of a remote presence id. */
   ownerOf?: (presenceId: string) => PresenceOwner;

@@ -95,6 +95,8 @@ export class EditorPane {
     const binding = new ShareDbBinding(doc, {
       readOnly: this.ctx.readOnly,
       presence,
+      // The server accepts only presence ids that start with the sender's own user id, so the
+      // user a cursor is labelled with is its sender; the name comes from the members and roster.
       presenceId: `${this.ctx.userId}.${Math.random().toString(36).slice(2, 10)}`,
       ownerOf: (id) => {
         const userId = id.split('.')[0];

@@ -1,5 +1,5 @@
 // Drives Vaporform's /ws/collab with the real sharedb@7 client and ot-text-unicode@4.0.0.
-// Usage: VAPORFORM_URL=http://localhost:PORT VAPORFORM_TOKEN=... VAPORFORM_PROJECT=uuid node harness.js
+// Usage: VAPORFORM_URL=http://localhost:PORT VAPORFORM_TOKEN=... VAPORFORM_USER=uuid VAPORFORM_PROJECT=uuid node harness.js
 // Prints "ok <scenario>" per scenario and exits 0, or prints the failure and exits 1.
 'use strict';
 const WebSocket = require('ws');
@@ -15,6 +15,7 @@ ShareDB.logger.setMethods({ info: () => {}, warn: () => {} });
 
 const base = process.env.VAPORFORM_URL;
 const token = process.env.VAPORFORM_TOKEN;
+const user = process.env.VAPORFORM_USER;
 const project = process.env.VAPORFORM_PROJECT;
 const wsUrl = base.replace(/^http/, 'ws') + '/ws/collab';
 
@@ -72,7 +73,8 @@ async function main() {
   await call((cb) => presenceB.subscribe(cb));
   const presenceA = a.getDocPresence(project, path);
   await call((cb) => presenceA.subscribe(cb));
-  const local = presenceA.create('cursor-a');
+  // the server accepts presence ids that start with the sender's user id
+  const local = presenceA.create(user + '.cursor-a');
   await call((cb) => local.submit([1, 3], cb));
   await until('presence at B', () => Object.values(presenceB.remotePresences).some((p) => JSON.stringify(p) === '[1,3]'));
   docB.submitOp(['>>']);

@@ -29,6 +29,7 @@ class CollabNodeHarnessTests extends CollabTestSupport {
         var process = new ProcessBuilder("node", "harness.js").directory(HARNESS.toFile()).redirectErrorStream(true);
         process.environment().put("VAPORFORM_URL", "http://localhost:" + port);
         process.environment().put("VAPORFORM_TOKEN", owner.accessToken());
+        process.environment().put("VAPORFORM_USER", owner.id().toString());
         process.environment().put("VAPORFORM_PROJECT", projectId.toString());
         Process node = process.start();
         boolean finished = node.waitFor(120, TimeUnit.SECONDS);

@@ -71,7 +71,7 @@ class CollabNodesTests extends NodesTestSupport {
         listener.send(Map.of("a", "ps", "ch", channel, "seq", 1));
         listener.next(action("ps"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            creator.send(Map.of("a", "p", "ch", channel, "id", "cursor", "p", List.of(1, 2), "pv", 0, "c", collection, "d", "p.txt",
+            creator.send(Map.of("a", "p", "ch", channel, "id", owner.id() + ".cursor", "p", List.of(1, 2), "pv", 0, "c", collection, "d", "p.txt",
                     "v", 1, "t", TEXT_UNICODE));
             assertThat(listener.all(action("p"))).as("a presence from node a reached node b").isNotEmpty();
         });

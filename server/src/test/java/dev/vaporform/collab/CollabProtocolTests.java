@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import static dev.vaporform.collab.ShareDbClient.ack;
 import static dev.vaporform.collab.ShareDbClient.action;
 import static dev.vaporform.collab.ShareDbClient.error;
+import static dev.vaporform.collab.ShareDbClient.presenceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ShareDB protocol at /ws/collab, spoken frame by frame. */
@@ -217,7 +218,7 @@ class CollabProtocolTests extends CollabTestSupport {
         b.next(action("ps"));
         a.send(op("p.txt", 2, 1, List.of("> ")));
         a.next(ack(a.src, 2));
-        a.send(Map.of("a", "p", "ch", ch, "id", "cursor-1", "p", List.of(1, 3), "pv", 0, "c", projectId.toString(), "d", "p.txt",
+        a.send(Map.of("a", "p", "ch", ch, "id", owner.id() + ".cursor-1", "p", List.of(1, 3), "pv", 0, "c", projectId.toString(), "d", "p.txt",
                 "v", 1, "t", TEXT_UNICODE));
         JsonNode seen = b.next(action("p"));
         assertThat(seen.path("p").toString()).isEqualTo("[3,5]");
@@ -225,7 +226,31 @@ class CollabProtocolTests extends CollabTestSupport {
         assertThat(seen.path("src").asString()).isEqualTo(a.src);
         a.close();
         JsonNode cleared = b.next(f -> "p".equals(f.path("a").asString()) && f.get("p") != null && f.get("p").isNull());
-        assertThat(cleared.path("id").asString()).isEqualTo("cursor-1");
+        assertThat(cleared.path("id").asString()).isEqualTo(owner.id() + ".cursor-1");
+    }
+
+    @Test
+    void rejectsAPresenceUnderAnotherUsersIdSoNobodyShowsOrClearsACursorInTheirName() {
+        createProject("Forged cursor");
+        ShareDbClient a = connect(owner);
+        a.send(create("f.txt", 1, "hello"));
+        a.next(ack(a.src, 1));
+        ShareDbClient watcher = presenceListener(owner, "f.txt");
+        a.send(presence(owner.id() + ".cursor", "f.txt", List.of(0, 0), 0));
+        watcher.next(presenceOf(owner.id() + ".cursor"));
+        var mallory = member("collaborator");
+        ShareDbClient forger = connect(mallory);
+
+        forger.send(presence(owner.id() + ".mallory", "f.txt", List.of(1, 1), 0));
+        forger.send(presence(owner.id() + ".cursor", "f.txt", null, 5));
+        forger.send(presence("cursor", "f.txt", List.of(2, 2), 0));
+        forger.send(presence(mallory.id() + ".cursor", "f.txt", List.of(3, 3), 0));
+
+        JsonNode hers = watcher.next(presenceOf(mallory.id() + ".cursor"));
+        assertThat(hers.path("src").asString()).isEqualTo(forger.src);
+        assertThat(forger.all(error("ERR_PRESENCE_ID_NOT_OWNED"))).as("every id not of her own").hasSize(3);
+        assertThat(watcher.all(action("p"))).as("only the owner's cursor and then hers").containsExactly(
+                watcher.next(presenceOf(owner.id() + ".cursor")), hers);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vaporform.collab;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,6 +62,31 @@ abstract class CollabTestSupport extends IntegrationTest {
 
     Map<String, Object> subscribe(String path) {
         return Map.of("a", "s", "c", projectId.toString(), "d", path);
+    }
+
+    /** A text-unicode presence in {@code path} at version 1 (just after its create); a null {@code value} clears it. */
+    Map<String, Object> presence(String id, String path, Object value, int pv) {
+        Map<String, Object> frame = new LinkedHashMap<>(Map.of("a", "p", "ch", projectId + "." + path, "id", id, "pv", pv,
+                "c", projectId.toString(), "d", path, "v", 1, "t", TEXT_UNICODE));
+        frame.put("p", value);
+        return frame;
+    }
+
+    /** A connection of {@code who} that listens to the presences in {@code path}. */
+    ShareDbClient presenceListener(Session who, String path) {
+        ShareDbClient listener = connect(who);
+        listener.send(Map.of("a", "ps", "ch", projectId + "." + path, "seq", 1));
+        listener.next(ShareDbClient.action("ps"));
+        return listener;
+    }
+
+    /** @return the node's {@code vaporform_collab_documents_live} gauge, from {@code /actuator/prometheus} */
+    double liveDocuments() {
+        var response = http.get("/actuator/prometheus").send();
+        assertThat(response.status()).isEqualTo(200);
+        var sample = java.util.regex.Pattern.compile("(?m)^vaporform_collab_documents_live(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(response.body());
+        assertThat(sample.find()).as("the live documents gauge is exported").isTrue();
+        return Double.parseDouble(sample.group(1));
     }
 
     String fileText(String path) {

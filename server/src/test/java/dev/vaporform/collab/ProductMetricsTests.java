@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** The product's own metrics on {@code /actuator/prometheus}: open sockets, ops committed and their latency, AI tokens. */
+/** The product's own metrics on {@code /actuator/prometheus}: open sockets, ops committed and their latency, live documents, AI tokens. */
 class ProductMetricsTests extends CollabTestSupport {
 
     @Test
@@ -29,6 +29,7 @@ class ProductMetricsTests extends CollabTestSupport {
         assertThat(value(metrics, "vaporform_websocket_sessions\\{endpoint=\"collab\"")).isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "vaporform_collab_ops_committed_total")).isGreaterThanOrEqualTo(opsBefore + 2);
         assertThat(metrics).contains("vaporform_collab_op_commit_seconds_bucket");
+        assertThat(value(metrics, "vaporform_collab_documents_live")).as("m.txt is live").isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "vaporform_ai_tokens_total\\{direction=\"output\",provider=\"anthropic\"")).isGreaterThan(0);
         client.close();
     }

@@ -93,6 +93,11 @@ final class ShareDbClient implements WebSocket.Listener {
                 && !f.has("op") && !f.has("create") && !f.has("error");
     }
 
+    /** A presence frame (not a refusal) with this presence id. */
+    static Predicate<JsonNode> presenceOf(String id) {
+        return f -> "p".equals(f.path("a").asString()) && id.equals(f.path("id").asString()) && !f.has("error");
+    }
+
     static Predicate<JsonNode> error(String code) {
         return f -> code.equals(f.path("error").path("code").asString());
     }

@@ -2,14 +2,18 @@ package dev.vaporform.web;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two people in two browsers on one file; a viewer; chat; the phone layout. */
+/** Two people in two browsers on one file; a forged cursor; a viewer; chat; the phone layout. */
 class CollaborationBrowserTests extends BrowserTest {
 
     @Test
@@ -46,6 +50,50 @@ class CollaborationBrowserTests extends BrowserTest {
         b.keyboard().press("Enter");
         expect(a.locator(".chat-message").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("looks good"))).isVisible();
         screenshot(a, "05-collaboration");
+    }
+
+    @Test
+    void aCursorIsShownWithItsSendersNameEvenWhenTheirClientClaimsSomeoneElsesId() {
+        var ada = users.register(uniqueEmail("masked-ada"));
+        var bob = users.register(uniqueEmail("masked-bob"));
+        var mallory = users.register(uniqueEmail("masked-mallory"));
+        String projectId = projectWithFiles(ada, "Masks " + unique(), Map.of("plan.md", "step one\nstep two\n"));
+        share(ada, projectId, bob.email(), "collaborator");
+        share(ada, projectId, mallory.email(), "collaborator");
+
+        // Mallory's IDE talks through a proxy that, while forging, puts Ada's user id on her presences.
+        AtomicBoolean forging = new AtomicBoolean(true);
+        AtomicInteger forged = new AtomicInteger();
+        Page m = newPage();
+        m.routeWebSocket(Pattern.compile(".*/ws/collab.*"), ide -> {
+            WebSocketRoute server = ide.connectToServer();
+            ide.onMessage(frame -> {
+                String text = frame.text();
+                String mine = "\"id\":\"" + mallory.id() + ".";
+                if (forging.get() && text.contains(mine)) {
+                    text = text.replace(mine, "\"id\":\"" + ada.id() + ".");
+                    forged.incrementAndGet();
+                }
+                server.send(text);
+            });
+            server.onMessage(frame -> ide.send(frame.text()));
+        });
+        signInQuietly(m, mallory, "/#/p/" + projectId);
+        expect(m.locator("#connection-state")).hasAttribute("data-state", "online");
+        Page b = openProjectAs(bob, projectId);
+        openFile(b, "plan.md");
+
+        openFile(m, "plan.md");
+        editor(m, "plan.md").click();
+        m.keyboard().press("Control+End");
+        m.waitForCondition(() -> forged.get() > 0);
+        forging.set(false);
+        m.keyboard().press("Control+Home");
+
+        // Bob sees one cursor, Mallory's, with her name from the roster; none in Ada's name.
+        expect(b.locator(".vf-remote-caret[data-name='Test " + mallory.email() + "']")).isVisible();
+        expect(b.locator(".vf-remote-caret[data-name='Test " + ada.email() + "']")).hasCount(0);
+        expect(b.locator(".vf-remote-caret")).hasCount(1);
     }
 
     @Test

@@ -14,33 +14,39 @@ import dev.vaporform.projects.ProjectRole;
 /**
  * {@code bs}, {@code bf} and {@code bu}: several documents of one collection at once. {@code b}
  * is a list of ids (snapshots wanted) or a map of id to known version (missed ops wanted). The
- * reply comes after every document's ops were sent.
+ * reply comes after every document's ops were sent. A request with more than
+ * {@code max-bulk-documents} ids is refused before any is looked at, and a {@code bs} that would
+ * take the connection over {@code max-documents-per-connection} before any is loaded.
  */
 final class BulkRequests {
 
     private final Protocol protocol;
     private final Documents documents;
+    private final int maxIds;
 
-    BulkRequests(Protocol protocol, Documents documents) {
+    BulkRequests(Protocol protocol, Documents documents, CollabProperties properties) {
         this.protocol = protocol;
         this.documents = documents;
+        this.maxIds = properties.maxBulkDocuments();
     }
 
     void handle(CollabConnection connection, ObjectNode request, String action) {
         String collection = request.path("c").asString(null);
-        Map<String, Long> versions = versions(request.get("b"));
+        JsonNode b = request.get("b");
+        if (b != null && b.size() > maxIds) {
+            throw new ShareDbError(ShareDbError.BULK_TOO_LARGE, "A bulk request may name at most " + maxIds + " documents.");
+        }
+        Map<String, Long> versions = versions(b);
         List<DocumentKey> keys = new ArrayList<>();
         for (String id : versions.keySet()) keys.add(Protocol.key(collection, id));
         if (action.equals("bu")) {
-            keys.forEach(k -> {
-                connection.documents.remove(k);
-                documents.ifLive(k, a -> a.unsubscribe(connection));
-            });
+            keys.forEach(k -> protocol.letGo(connection, k, a -> a.unsubscribe(connection), () -> {}));
             connection.send(Json.object().put("a", "bu").put("c", collection).set("b", request.get("b")).toString());
             return;
         }
         if (!keys.isEmpty()) protocol.requireRole(connection, keys.getFirst().projectId(), ProjectRole.viewer);
         boolean keep = action.equals("bs");
+        if (keep) protocol.hold(connection, keys);
         Map<String, CompletableFuture<ObjectNode>> snapshots = new LinkedHashMap<>();
         for (DocumentKey key : keys) {
             var future = new CompletableFuture<ObjectNode>();

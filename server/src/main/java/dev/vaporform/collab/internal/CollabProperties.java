@@ -27,6 +27,15 @@ import org.springframework.validation.annotation.Validated;
  * @param accessCacheTtl        how long a connection trusts a role it checked (events invalidate it at once)
  * @param clientIdTtl           how long an issued connection id ({@code src}) may be reclaimed by its user after a disconnect
  * @param commitBatchSize       most ops committed in one group-commit transaction
+ * @param maxPresenceSize       largest presence value ({@code p}, serialized) a client may send; larger ones are
+ *                              refused ({@code ERR_PRESENCE_TOO_LARGE}) and relayed to nobody
+ * @param maxPresencesPerConnection presences (an id in a document) one connection may hold at once; the IDE holds one
+ *                              per open file ({@code ERR_TOO_MANY_PRESENCES} beyond, until one is cleared)
+ * @param maxBulkDocuments      ids in one {@code bs}, {@code bf} or {@code bu} ({@code ERR_BULK_TOO_LARGE} beyond, nothing
+ *                              loaded); the sharedb client resubscribes every document it holds in one {@code bs} after
+ *                              a reconnect, so keep it at least {@code maxDocumentsPerConnection}
+ * @param maxDocumentsPerConnection documents one connection may hold at once: subscribed to, listening to the presence
+ *                              of, or present in ({@code ERR_TOO_MANY_SUBSCRIPTIONS} beyond)
  * @param revalidateInterval    how often open sockets re-check that their user is active and their sign-in session
  *                              alive (logout, expiry); a socket that fails is closed 1008 within this interval
  * @param chatMaxLength         longest chat message, in characters
@@ -52,6 +61,10 @@ public record CollabProperties(
         @DefaultValue("1s") Duration accessCacheTtl,
         @DefaultValue("24h") Duration clientIdTtl,
         @DefaultValue("500") @Min(1) int commitBatchSize,
+        @DefaultValue("4KB") DataSize maxPresenceSize,
+        @DefaultValue("50") @Min(1) int maxPresencesPerConnection,
+        @DefaultValue("500") @Min(1) int maxBulkDocuments,
+        @DefaultValue("500") @Min(1) int maxDocumentsPerConnection,
         @DefaultValue("60s") Duration revalidateInterval,
         @DefaultValue("2000") @Min(1) int chatMaxLength,
         @DefaultValue("30") @Min(1) int chatMessagesPerMinute,

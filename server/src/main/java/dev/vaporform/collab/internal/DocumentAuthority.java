@@ -81,13 +81,27 @@ final class DocumentAuthority {
      * @return the snapshot for the reply, or null when the client's version was given and the ops were sent
      */
     ObjectNode subscribe(CollabConnection connection, Long fromVersion, boolean keep) {
-        ensureLoaded();
-        return subscribers.subscribe(connection, fromVersion, keep);
+        try {
+            ensureLoaded();
+            return subscribers.subscribe(connection, fromVersion, keep);
+        } catch (RuntimeException e) {
+            release(connection); // a refused subscription does not count against the connection's documents
+            throw e;
+        }
     }
 
     void unsubscribe(CollabConnection connection) {
         subscribers.remove(connection);
+        release(connection);
         fileSync.maybeIdle();
+    }
+
+    /**
+     * The connection no longer counts this document among those it holds, unless it is still
+     * subscribed, listening or present here (see {@link CollabConnection#hold}).
+     */
+    void release(CollabConnection connection) {
+        if (!subscribers.has(connection) && !presence.holds(connection)) connection.documents.remove(key);
     }
 
     /** The connection closed: it stops receiving, and its presences are cleared for the others. */
@@ -187,8 +201,12 @@ final class DocumentAuthority {
 
     /** @return the presence as sent to the others, for the reply to its sender */
     ObjectNode updatePresence(CollabConnection from, ObjectNode frame) {
-        ensureLoaded();
-        return presence.update(from, frame, committedVersion());
+        try {
+            ensureLoaded();
+            return presence.update(from, frame, committedVersion());
+        } finally {
+            release(from); // a cleared or refused presence holds nothing
+        }
     }
 
     /** A presence from a client of another node: passed on to this node's listeners. */
@@ -198,8 +216,19 @@ final class DocumentAuthority {
     }
 
     void listenToPresence(CollabConnection connection) {
-        ensureLoaded();
+        try {
+            ensureLoaded();
+        } catch (RuntimeException e) {
+            release(connection);
+            throw e;
+        }
         presence.listen(connection, committedVersion());
+    }
+
+    void stopListeningToPresence(CollabConnection connection) {
+        presence.stopListening(connection);
+        release(connection);
+        fileSync.maybeIdle();
     }
 
     // ---- the file

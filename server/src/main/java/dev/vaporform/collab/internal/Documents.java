@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,10 @@ class Documents implements DisposableBean {
     private final DocumentServices services;
     private final ScheduledExecutorService timers;
 
-    Documents(OpLog opLog, Committer committer, CollabProperties properties, ProjectFiles files, ServerOpIds serverOps, ClusterBus bus) {
+    Documents(OpLog opLog, Committer committer, CollabProperties properties, ProjectFiles files, ServerOpIds serverOps, ClusterBus bus,
+              MeterRegistry meters) {
+        // what this node holds in memory; a client's subscriptions are bounded, so this stays bounded too
+        Gauge.builder("vaporform.collab.documents.live", live, Map::size).description("Documents live on this node").register(meters);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("collab-timers").daemon().factory());
         var executor = Executors.newVirtualThreadPerTaskExecutor();
         this.services = new DocumentServices(opLog, committer, properties, files, timers, executor, serverOps, bus,

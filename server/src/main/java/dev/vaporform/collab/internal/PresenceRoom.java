@@ -48,6 +48,11 @@ final class PresenceRoom {
         listeners.remove(connection);
     }
 
+    /** @return whether the connection listens here or has a presence here */
+    boolean holds(CollabConnection connection) {
+        return listeners.contains(connection) || latest.values().stream().anyMatch(s -> s.owner() == connection);
+    }
+
     /** @return whether no client of this node listens or is present (other nodes' presences do not count) */
     boolean isEmpty() {
         return listeners.isEmpty() && latest.values().stream().allMatch(s -> s.owner() == null);
@@ -56,19 +61,23 @@ final class PresenceRoom {
     /**
      * Stores a presence (or its removal, {@code p: null}), sends it to every other listener and
      * to the other nodes. The sender is remembered as present, so its presence is cleared when it
-     * leaves.
+     * leaves. A new presence beyond the connection's {@code max-presences-per-connection} is
+     * refused and goes to nobody; clearing one makes room.
      *
      * @return the frame as sent, for the reply to the sender
      */
     ObjectNode update(CollabConnection from, ObjectNode frame, long committedVersion) {
-        from.documents.add(key);
         ObjectNode current = atCommittedVersion(frame, frame.path("v").asLong(committedVersion), committedVersion);
         String slot = from.id() + "\u0000" + frame.path("id").asString();
         if (current.get("p") == null || current.get("p").isNull()) {
-            latest.remove(slot);
+            if (latest.remove(slot) != null) from.dropPresence();
         } else {
+            if (!latest.containsKey(slot) && !from.takePresence()) {
+                throw new ShareDbError(ShareDbError.TOO_MANY_PRESENCES, "This connection holds the most presences allowed; clear one first.");
+            }
             latest.put(slot, new Stored(from, current));
         }
+        from.documents.add(key);
         String text = current.toString();
         listeners.stream().filter(l -> l != from).forEach(l -> l.send(text));
         publish(current);
@@ -105,6 +114,7 @@ final class PresenceRoom {
         List<ObjectNode> sent = new ArrayList<>();
         for (var entry : gone) {
             latest.remove(entry.getKey());
+            connection.dropPresence();
             ObjectNode cleared = entry.getValue().frame().deepCopy();
             cleared.putNull("p");
             cleared.put("v", committedVersion);

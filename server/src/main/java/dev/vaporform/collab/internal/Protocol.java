@@ -1,7 +1,10 @@
 package dev.vaporform.collab.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,7 +26,10 @@ import dev.vaporform.projects.ProjectRole;
  * ShareDB protocol 1.2 on one connection: validates each request as ShareDB's
  * {@code Agent._checkRequest} does, checks the caller's role (viewer to read, collaborator to
  * write) and hands document work to the document's authority. Errors echo the request with
- * ShareDB's error codes; reading a project one may not see closes the socket (1008).
+ * ShareDB's error codes; reading a project one may not see closes the socket (1008). What one
+ * connection may hold is bounded (documents, presences and their size, ids per bulk request),
+ * and a presence id is its sender's: {@code <user id>.<anything>}, so receivers can tell whose
+ * cursor it is from the id alone.
  */
 @Component
 class Protocol {
@@ -47,7 +53,7 @@ class Protocol {
         this.clientIds = clientIds;
         this.properties = properties;
         this.clock = clock;
-        this.bulk = new BulkRequests(this, documents);
+        this.bulk = new BulkRequests(this, documents, properties);
     }
 
     /** A frame that is not a ShareDB request at all: an error, then the caller closes. */
@@ -93,15 +99,38 @@ class Protocol {
         DocumentKey key = key(request);
         Long version = OpRequest.version(request.get("v"));
         requireRole(connection, key.projectId(), ProjectRole.viewer);
+        if (keep) hold(connection, List.of(key));
         String action = request.path("a").asString();
         onDocument(connection, request, key, a -> connection.send(Frames.reply(action, key, a.subscribe(connection, version, keep))));
     }
 
     private void unsubscribe(CollabConnection connection, ObjectNode request) {
         DocumentKey key = key(request);
-        connection.documents.remove(key);
-        documents.ifLive(key, a -> a.unsubscribe(connection));
-        connection.send(Frames.reply("u", key, null));
+        letGo(connection, key, a -> a.unsubscribe(connection), () -> connection.send(Frames.reply("u", key, null)));
+    }
+
+    /** Takes the documents on for the connection, or refuses the whole request (see {@link CollabConnection#hold}). */
+    void hold(CollabConnection connection, Collection<DocumentKey> keys) {
+        if (!connection.hold(keys)) {
+            throw new ShareDbError(ShareDbError.TOO_MANY_SUBSCRIPTIONS, "This connection holds the most documents allowed ("
+                    + properties.maxDocumentsPerConnection() + "); close some first.");
+        }
+    }
+
+    /**
+     * Runs {@code work} where the document is live (which releases it; elsewhere nothing holds
+     * it), then {@code then}: a reply sent so comes after the connection's place was given back.
+     */
+    void letGo(CollabConnection connection, DocumentKey key, java.util.function.Consumer<DocumentAuthority> work, Runnable then) {
+        if (documents.isLive(key)) {
+            documents.run(key, a -> {
+                work.accept(a);
+                then.run();
+            });
+        } else {
+            connection.documents.remove(key);
+            then.run();
+        }
     }
 
     private void submit(CollabConnection connection, ObjectNode request) {
@@ -125,9 +154,30 @@ class Protocol {
         if (!key.channel().equals(request.path("ch").asString(""))) throw new ShareDbError(ShareDbError.BADLY_FORMED, "Invalid presence channel");
         OpRequest.version(request.get("v"));
         requireRole(connection, key.projectId(), ProjectRole.viewer);
+        requireOwnPresenceId(connection, id.asString());
+        requireSmallPresence(request);
+        hold(connection, List.of(key));
         ObjectNode frame = request.deepCopy();
         frame.put("src", connection.src());
         onDocument(connection, request, key, a -> connection.send(a.updatePresence(connection, frame).toString()));
+    }
+
+    /**
+     * The IDE labels a cursor with the name of the user its id starts with, so nobody may send a
+     * presence under another user's id (and clear or replace theirs).
+     */
+    private static void requireOwnPresenceId(CollabConnection connection, String id) {
+        String prefix = connection.user().id() + ".";
+        if (id.length() <= prefix.length() || !id.startsWith(prefix)) {
+            throw new ShareDbError(ShareDbError.PRESENCE_ID_NOT_OWNED, "A presence id is your user id, a dot and a name of your choice: " + prefix + "…");
+        }
+    }
+
+    private void requireSmallPresence(ObjectNode request) {
+        JsonNode value = request.get("p");
+        if (value == null || value.toString().getBytes(StandardCharsets.UTF_8).length <= properties.maxPresenceSize().toBytes()) return;
+        request.remove("p"); // the refusal is not worth echoing the value back
+        throw new ShareDbError(ShareDbError.PRESENCE_TOO_LARGE, "A presence value may be at most " + properties.maxPresenceSize() + " serialized.");
     }
 
     private void presenceChannel(CollabConnection connection, ObjectNode request, String action) {
@@ -135,11 +185,11 @@ class Protocol {
         ObjectNode reply = Json.object().put("ch", request.path("ch").asString()).put("a", action);
         if (request.has("seq")) reply.set("seq", request.get("seq"));
         if (action.equals("pu")) {
-            documents.ifLive(key, a -> a.presence.stopListening(connection));
-            connection.send(reply.toString());
+            letGo(connection, key, a -> a.stopListeningToPresence(connection), () -> connection.send(reply.toString()));
             return;
         }
         requireRole(connection, key.projectId(), ProjectRole.viewer);
+        hold(connection, List.of(key));
         if (action.equals("ps")) connection.send(reply.toString());
         onDocument(connection, request, key, a -> a.listenToPresence(connection));
     }

@@ -22,6 +22,12 @@ final class ShareDbError extends RuntimeException {
     static final String SEQ_OVERFLOW = "ERR_CONNECTION_SEQ_INTEGER_OVERFLOW";
     static final String PRESENCE_TRANSFORM_FAILED = "ERR_PRESENCE_TRANSFORM_FAILED";
     static final String UNKNOWN = "ERR_UNKNOWN_ERROR";
+    // Vaporform's own refusals, in ShareDB's style: the bounds of one connection and whose presence is whose.
+    static final String PRESENCE_TOO_LARGE = "ERR_PRESENCE_TOO_LARGE";
+    static final String TOO_MANY_PRESENCES = "ERR_TOO_MANY_PRESENCES";
+    static final String PRESENCE_ID_NOT_OWNED = "ERR_PRESENCE_ID_NOT_OWNED";
+    static final String BULK_TOO_LARGE = "ERR_BULK_TOO_LARGE";
+    static final String TOO_MANY_SUBSCRIPTIONS = "ERR_TOO_MANY_SUBSCRIPTIONS";
 
     private final String code;
 

@@ -51,6 +51,10 @@ final class Subscribers {
         sentUntil.remove(connection);
     }
 
+    boolean has(CollabConnection connection) {
+        return sentUntil.containsKey(connection);
+    }
+
     boolean isEmpty() {
         return sentUntil.isEmpty();
     }

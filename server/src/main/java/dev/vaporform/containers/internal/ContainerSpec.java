@@ -33,6 +33,11 @@ record ContainerSpec(UUID projectId, String image, Path projectDirectory, DevCon
         return "vaporform-" + projectId;
     }
 
+    /** @return this spec with the container created as {@code user} (null: the image's user) */
+    ContainerSpec runningAs(String user) {
+        return new ContainerSpec(projectId, image, projectDirectory, config.withContainerUser(user), limits, serverEnv);
+    }
+
     CreateContainerCmd toCreateCommand(DockerClient docker) {
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(containerName(projectId))

@@ -46,11 +46,16 @@ public class Workspaces {
     private final Clock clock;
     private final WorkspaceTokens workspaceTokens;
     private final ProjectFiles projectFiles;
+    private final ImagePolicy images;
+    private final WorkspaceUsers users;
 
     Workspaces(WorkspaceTokens workspaceTokens, ProjectFiles projectFiles, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
                WorkspaceLogBook logBook, ContainersProperties properties, PlatformProperties platform,
-               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, io.micrometer.core.instrument.MeterRegistry meters,
+               ImagePolicy images, WorkspaceUsers users) {
         this.meters = meters;
+        this.images = images;
+        this.users = users;
         this.workspaceTokens = workspaceTokens;
         this.projectFiles = projectFiles;
         this.rows = rows;
@@ -149,6 +154,7 @@ public class Workspaces {
     private Workspace bringUp(UUID projectId, UUID userId, Workspace previous) {
         Path directory = projectDirectory(projectId);
         DevContainer config = devContainers.read(directory);
+        users.refuseNamedRoot(config);
         String image = imageFor(config);
         String containerId = reusableContainer(previous, image);
         boolean fresh = containerId == null;
@@ -162,6 +168,7 @@ public class Workspaces {
         transition(projectId, WorkspaceStatus.starting, containerId, config.refusedKeys().isEmpty() ? null
                 : "refused devcontainer.json keys: " + String.join(", ", config.refusedKeys()));
         containers.start(containerId);
+        verifyUsers(containerId, config);
         containers.shareProjectFiles(containerId, image, config.containerUser(), directory);
         runLifecycle(projectId, containerId, config, fresh || !previous.createdOnce());
         rows.markStarted(projectId, userId, clock.instant());
@@ -188,12 +195,23 @@ public class Workspaces {
         return containers.inspect(previous.containerId()).map(c -> c.getId()).orElse(null);
     }
 
+    /** Refused before Docker is asked anything; a missing image is checked against the pull registries on create. */
     private String imageFor(DevContainer config) {
-        String image = config.image() == null ? properties.defaultImage() : config.image();
-        boolean allowed = config.image() == null || properties.allowedImages().isEmpty()
-                || properties.allowedImages().stream().anyMatch(image::startsWith);
-        if (!allowed) throw new WorkspaceProblems.ImageRefused(image, "this installation allows only " + properties.allowedImages());
-        return image;
+        return images.choose(config);
+    }
+
+    /**
+     * Nothing of the project has run in the container yet (its command is Vaporform's keep-alive
+     * loop). A container that would run as root is removed, so the next start creates it afresh
+     * under the current rules instead of reusing it.
+     */
+    private void verifyUsers(String containerId, DevContainer config) {
+        try {
+            users.verify(containerId, config);
+        } catch (WorkspaceProblems.RootRefused refused) {
+            containers.remove(containerId);
+            throw refused;
+        }
     }
 
     private Workspace awaitOtherStart(UUID projectId) {

@@ -36,6 +36,11 @@ record ContainerSpec(UUID projectId, String image, Path projectDirectory, Path r
         return "vaporform-" + projectId;
     }
 
+    /** @return this spec with the container created as {@code user} (null: the image's user) */
+    ContainerSpec runningAs(String user) {
+        return new ContainerSpec(projectId, image, projectDirectory, runtimeDirectory, config.withContainerUser(user), limits, serverEnv);
+    }
+
     CreateContainerCmd toCreateCommand(DockerClient docker) {
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(containerName(projectId))

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,18 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dockerHost        Docker Engine address; blank = {@code DOCKER_HOST} or the local socket
  * @param defaultImage      image of projects without a devcontainer.json image
- * @param allowedImages     image name prefixes a devcontainer.json may name; empty = any local image
+ * @param allowedImages     image name prefixes a devcontainer.json may name; empty = any image the
+ *                          Docker host already has
+ * @param pullRegistries    registries a missing image may be pulled from ({@code docker.io},
+ *                          {@code ghcr.io}, {@code registry.example:5000}); empty = never pull, so
+ *                          the Docker host never connects where a devcontainer.json says
+ * @param allowRoot         whether a workspace may run as root (uid 0); off, devcontainer.json
+ *                          naming root is refused and an image whose user is root runs as
+ *                          {@code unprivilegedUser}
+ * @param unprivilegedUser  {@code uid:gid} a workspace runs as when its image's user is root and
+ *                          devcontainer.json names no other (both numbers: a bare uid unknown to
+ *                          the image would get group 0); 1000, like the default image's user and
+ *                          the server image's, so a non-root server's files stay writable
  * @param memory            memory limit per workspace (swap is not added)
  * @param cpus              CPU limit per workspace
  * @param pidsLimit         processes per workspace (a fork bomb stops here)
@@ -57,6 +69,10 @@ public record ContainersProperties(
         @DefaultValue("") String dockerHost,
         @DefaultValue("vaporform/workspace:bookworm") String defaultImage,
         @DefaultValue List<String> allowedImages,
+        @DefaultValue List<String> pullRegistries,
+        @DefaultValue("false") boolean allowRoot,
+        @DefaultValue("1000:1000") @Pattern(regexp = "[1-9][0-9]*:[1-9][0-9]*", message = "must be uid:gid, neither 0")
+        String unprivilegedUser,
         @DefaultValue("2GB") DataSize memory,
         @DefaultValue("1.0") @DecimalMin("0.1") @DecimalMax("64") double cpus,
         @DefaultValue("512") @Min(16) long pidsLimit,

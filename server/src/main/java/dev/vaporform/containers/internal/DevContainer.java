@@ -34,6 +34,12 @@ public record DevContainer(String file, String image, Map<String, String> contai
                 LifecycleCommand.NONE, LifecycleCommand.NONE, LifecycleCommand.NONE, List.of());
     }
 
+    /** @return the same settings with the container created as {@code user} (null: the image's user) */
+    public DevContainer withContainerUser(String user) {
+        return new DevContainer(file, image, containerEnv, remoteEnv, user, remoteUser, workspaceFolder, forwardPorts,
+                onCreate, postCreate, postStart, refusedKeys);
+    }
+
     /** The user commands run as: remoteUser, else containerUser, else the image's. */
     public String commandUser() {
         return remoteUser != null ? remoteUser : containerUser;

@@ -28,10 +28,15 @@ class WorkspaceContainers {
     private final ContainersProperties properties;
     private final WorkspaceExec exec;
     private final WorkspaceLogBook logBook;
+    private final ImagePolicy images;
+    private final WorkspaceUsers users;
     private final Map<String, int[]> userIds = new java.util.concurrent.ConcurrentHashMap<>();
 
-    WorkspaceContainers(DockerEngine engine, ContainersProperties properties, WorkspaceExec exec, WorkspaceLogBook logBook) {
+    WorkspaceContainers(DockerEngine engine, ContainersProperties properties, WorkspaceExec exec, WorkspaceLogBook logBook,
+                        ImagePolicy images, WorkspaceUsers users) {
         this.logBook = logBook;
+        this.images = images;
+        this.users = users;
         this.engine = engine;
         this.properties = properties;
         this.exec = exec;
@@ -49,9 +54,13 @@ class WorkspaceContainers {
         return containerId != null && inspect(containerId).map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
     }
 
-    /** Creates the container, or adopts the one a concurrent start (or another node) just created. */
-    String create(ContainerSpec spec) {
-        ensureImage(spec.projectId(), spec.image());
+    /**
+     * Creates the container, or adopts the one a concurrent start (or another node) just created.
+     * It runs as the user {@link WorkspaceUsers} chooses from devcontainer.json and the image's own.
+     */
+    String create(ContainerSpec requested) {
+        String imageUser = ensureImage(requested.projectId(), requested.image());
+        ContainerSpec spec = requested.runningAs(users.containerUser(requested.config(), imageUser));
         ensureNetwork();
         try {
             return engine.call(d -> spec.toCreateCommand(d).exec()).getId();
@@ -93,10 +102,13 @@ class WorkspaceContainers {
      * The container user must be able to write the project files; when this server runs as root
      * it hands the tree to that user's uid and gid. The ids are asked of the container once per
      * image and user (an exec costs a few hundred ms), and nothing is changed when they match.
+     * Without a user named, the key is the user the container was created as: that depends on
+     * more than the image (see {@link WorkspaceUsers#containerUser}).
      */
     void shareProjectFiles(String containerId, String image, String user, Path projectDirectory) {
         if (!"root".equals(System.getProperty("user.name"))) return;
-        int[] ids = userIds.computeIfAbsent(image + "|" + user, k -> askIds(containerId, user));
+        String runsAs = user != null ? user : inspect(containerId).map(c -> c.getConfig().getUser()).orElse("");
+        int[] ids = userIds.computeIfAbsent(image + "|" + runsAs, k -> askIds(containerId, user));
         if (ids.length != 2) return;
         try {
             int currentUid = (Integer) Files.getAttribute(projectDirectory, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
@@ -122,14 +134,29 @@ class WorkspaceContainers {
         }
     }
 
-    /** A missing image is pulled, its progress written to the workspace log; without a registry that fails fast. */
-    private void ensureImage(UUID projectId, String image) {
+    /**
+     * A missing image is pulled, its progress written to the workspace log, but only from a
+     * configured registry: otherwise it is refused before Docker is asked to pull anything.
+     *
+     * @return the image's configured user (empty when it has none, which means root)
+     */
+    private String ensureImage(UUID projectId, String image) {
         try {
-            engine.call(d -> d.inspectImageCmd(image).exec());
-            return;
+            return imageUser(image);
         } catch (NotFoundException missing) {
+            images.requirePullable(image);
             logBook.append(projectId, "[vaporform] pulling " + image);
         }
+        pull(projectId, image);
+        return imageUser(image);
+    }
+
+    private String imageUser(String image) {
+        var config = engine.call(d -> d.inspectImageCmd(image).exec()).getConfig();
+        return config == null || config.getUser() == null ? "" : config.getUser();
+    }
+
+    private void pull(UUID projectId, String image) {
         var pull = new PullImageResultCallback() {
             volatile Throwable failure;
 
@@ -158,7 +185,7 @@ class WorkspaceContainers {
                     .awaitCompletion(properties.pullTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WorkspaceProblems.ImageRefused(image, "the pull was interrupted");
+            throw new WorkspaceProblems.ImageRefused(image, "the pull was interrupted.");
         } catch (RuntimeException e) {
             throw pullFailed(image, e);
         }
@@ -166,10 +193,12 @@ class WorkspaceContainers {
         if (!done) throw pullFailed(image, new IllegalStateException("the pull took longer than " + properties.pullTimeout()));
     }
 
+    /** The daemon's words name hosts and addresses: they go to the server log, the user gets a plain refusal. */
     private static WorkspaceProblems.ImageRefused pullFailed(String image, Throwable cause) {
-        return new WorkspaceProblems.ImageRefused(image, "it is not on the Docker host and pulling it failed ("
-                + DockerEngine.rootMessage(cause) + "). Build it with scripts/build-workspace-image.sh or set "
-                + "VAPORFORM_CONTAINERS_DEFAULT_IMAGE to an image the host has.");
+        log.warn("Pulling image {} failed: {}", image, DockerEngine.rootMessage(cause));
+        return new WorkspaceProblems.ImageRefused(image, "it is not on the Docker host and pulling it from "
+                + ImagePolicy.registryOf(image) + " failed; the server log has the reason. An administrator can build "
+                + "it on the host (scripts/build-workspace-image.sh for the default image).");
     }
 
     /** Creates the configured bridge network when it does not exist yet (nothing for {@code none}). */

@@ -27,11 +27,32 @@ public final class WorkspaceProblems {
         }
     }
 
-    /** The image a project asks for is not allowed or not present (422). */
+    /**
+     * The image a project asks for may not be used here (422): not a valid reference, outside the
+     * allowed prefixes, or missing on the Docker host and not from a registry this installation
+     * pulls from. Decided before Docker is asked to pull anything.
+     */
+    public static class ImageNotAllowed extends ProblemException {
+        public ImageNotAllowed(String image, String why) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "image-not-allowed", "Workspace image not allowed",
+                    "The image '" + image + "' may not be used: " + why, Map.of("image", image));
+        }
+    }
+
+    /** An allowed image could not be pulled (422); the daemon's reason is in the server log only. */
     public static class ImageRefused extends ProblemException {
         public ImageRefused(String image, String why) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "workspace-image-refused", "Workspace image refused",
                     "The image '" + image + "' cannot be used: " + why, Map.of("image", image));
+        }
+    }
+
+    /** The workspace would run as root, which this installation does not allow (422). */
+    public static class RootRefused extends ProblemException {
+        public RootRefused(String why) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "workspace-root-refused", "Workspace may not run as root",
+                    why + " This installation does not run workspaces as root; name a non-root containerUser "
+                            + "and remoteUser in devcontainer.json, or leave them out.");
         }
     }
 

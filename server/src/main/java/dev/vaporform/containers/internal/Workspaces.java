@@ -45,12 +45,17 @@ public class Workspaces {
     private final WorkspaceRuntimeDirectory runtimeDirectory;
     private final WorkspaceServerAddress serverAddress;
     private final ProjectFiles projectFiles;
+    private final ImagePolicy images;
+    private final WorkspaceUsers users;
 
     Workspaces(WorkspaceCredentials credentials, WorkspaceRuntimeDirectory runtimeDirectory, WorkspaceServerAddress serverAddress,
                ProjectFiles projectFiles, WorkspaceRows rows, WorkspaceContainers containers, DevContainerReader devContainers, LifecycleRunner lifecycle,
                WorkspaceLogBook logBook, ContainersProperties properties,
-               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, io.micrometer.core.instrument.MeterRegistry meters,
+               ImagePolicy images, WorkspaceUsers users) {
         this.meters = meters;
+        this.images = images;
+        this.users = users;
         this.credentials = credentials;
         this.runtimeDirectory = runtimeDirectory;
         this.serverAddress = serverAddress;
@@ -151,6 +156,7 @@ public class Workspaces {
     private Workspace bringUp(UUID projectId, UUID userId, Workspace previous) {
         Path directory = projectDirectory(projectId);
         DevContainer config = devContainers.read(projectId);
+        users.refuseNamedRoot(config);
         String image = imageFor(config);
         Path runtime = runtimeDirectory.create(projectId);
         String containerId = reusableContainer(previous, image);
@@ -164,6 +170,7 @@ public class Workspaces {
                 : "refused devcontainer.json keys: " + String.join(", ", config.refusedKeys()));
         credentials.issue(projectId, userId, containerId); // before the start, so whatever runs at boot can read it
         containers.start(containerId);
+        verifyUsers(containerId, config);
         containers.shareProjectFiles(containerId, image, config.containerUser(), directory);
         runLifecycle(projectId, containerId, config, fresh || !previous.createdOnce());
         rows.markStarted(projectId, userId, clock.instant());
@@ -197,12 +204,23 @@ public class Workspaces {
         return containers.inspect(previous.containerId()).filter(WorkspaceRuntimeDirectory::mountedIn).map(c -> c.getId()).orElse(null);
     }
 
+    /** Refused before Docker is asked anything; a missing image is checked against the pull registries on create. */
     private String imageFor(DevContainer config) {
-        String image = config.image() == null ? properties.defaultImage() : config.image();
-        boolean allowed = config.image() == null || properties.allowedImages().isEmpty()
-                || properties.allowedImages().stream().anyMatch(image::startsWith);
-        if (!allowed) throw new WorkspaceProblems.ImageRefused(image, "this installation allows only " + properties.allowedImages());
-        return image;
+        return images.choose(config);
+    }
+
+    /**
+     * Nothing of the project has run in the container yet (its command is Vaporform's keep-alive
+     * loop). A container that would run as root is removed, so the next start creates it afresh
+     * under the current rules instead of reusing it.
+     */
+    private void verifyUsers(String containerId, DevContainer config) {
+        try {
+            users.verify(containerId, config);
+        } catch (WorkspaceProblems.RootRefused refused) {
+            containers.remove(containerId);
+            throw refused;
+        }
     }
 
     private Workspace awaitOtherStart(UUID projectId) {

@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.vaporform.support.RequiresDocker;
+import dev.vaporform.support.TestHome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,19 @@ class DevContainerTests extends WorkspaceTestSupport {
         assertThat(response.text("code")).isEqualTo("invalid-devcontainer");
         assertThat(response.text("detail")).contains(".devcontainer/devcontainer.json", "image");
         assertThat(status()).isEqualTo("failed");
+    }
+
+    @Test
+    void rejectsADevContainerThatIsALinkWithoutReadingWhereItLeads() throws Exception {
+        createProject("Linked devcontainer");
+        Path host = Files.createTempFile(TestHome.path(), "host-", ".json");
+        Files.writeString(host, "{ \"image\": \"HOST-SECRET-IMAGE\" }");
+        Files.createDirectories(projectDir().resolve(".devcontainer"));
+        Files.createSymbolicLink(projectDir().resolve(".devcontainer/devcontainer.json"), host);
+        var response = http.post("/api/projects/" + projectId + "/workspace/start", null).bearer(owner.accessToken()).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.text("code")).isEqualTo("invalid-devcontainer");
+        assertThat(response.text("detail")).contains("symbolic link").doesNotContain("HOST-SECRET-IMAGE");
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param contextTokens      the budget of one request's context (prompt, history, file, snippets,
  *                           tree), estimated at four characters a token
  * @param maxPromptChars     the longest prompt a user may type
- * @param excludedFiles      globs of files never sent to a provider nor edited by it (matched
- *                           against the path and against the file name)
+ * @param excludedFiles      globs of files never sent to a provider nor edited by it (matched,
+ *                           ignoring case, against the path and the file name, and against
+ *                           those of the file a link leads to or a hard link shares)
  * @param requestsPerMinute  generations per user per minute
  * @param dailyTokens        tokens (input + output) per user per UTC day
  * @param retry              retries of a call the provider refused for load (429, 529)
@@ -44,7 +45,7 @@ public record AiProperties(
         @DefaultValue("4096") @Min(16) int maxOutputTokens,
         @DefaultValue("24000") @Min(256) int contextTokens,
         @DefaultValue("20000") @Min(16) int maxPromptChars,
-        @DefaultValue({".env", ".env.*", "*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "id_rsa*", "id_dsa*",
+        @DefaultValue({".env", ".env.*", "*.env", "*.pem", "*.key", "*.p12", "*.pfx", "*.jks", "*.keystore", "id_rsa*", "id_dsa*",
                 "id_ecdsa*", "id_ed25519*", ".npmrc", ".pypirc", ".netrc", ".git-credentials", "*.tfstate", "*.tfvars",
                 "secrets.*", "credentials*", ".ssh/**", ".aws/**", ".git/**"}) List<String> excludedFiles,
         @DefaultValue("10") @Min(1) int requestsPerMinute,

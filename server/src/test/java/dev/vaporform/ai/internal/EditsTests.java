@@ -83,5 +83,10 @@ class EditsTests {
         assertThat(secrets.isSecret("deploy/id_rsa.pub")).isTrue();
         assertThat(secrets.isSecret("src/environment.ts")).isFalse();
         assertThat(secrets.isSecret("docs/env.md")).isFalse();
+        // A name in other letters is the same secret (and the same file on a case-insensitive disk).
+        assertThat(secrets.isSecret(".ENV")).isTrue();
+        assertThat(secrets.isSecret("Certs/SERVER.PEM")).isTrue();
+        assertThat(secrets.isSecret("home/.SSH/config")).isTrue();
+        assertThat(secrets.isSecret("ID_RSA")).isTrue();
     }
 }

@@ -21,7 +21,9 @@ import dev.vaporform.platform.InvalidParameter;
  * selection (both indispensable: if they do not fit, the request is refused), the open file
  * (a window around the selection when it is long), the conversation so far (newest first),
  * snippets around search hits for the prompt's terms and the open code's identifiers, and last
- * a map of the tree. Secret files contribute nothing, not even their names.
+ * a map of the tree. Secret files contribute nothing, not even their names; which files are
+ * secret is judged on disk for each request ({@link ProjectSecrets}), since links and hard links
+ * give a secret any name.
  */
 public final class ContextBuilder {
 
@@ -32,13 +34,13 @@ public final class ContextBuilder {
     private static final int HITS_PER_FILE = 3;
 
     private final ProjectFiles files;
-    private final SecretFiles secrets;
+    private final SecretFiles names;
     private final int budget;
     private final int snippetLines;
 
-    public ContextBuilder(ProjectFiles files, SecretFiles secrets, int budget, int snippetLines) {
+    public ContextBuilder(ProjectFiles files, SecretFiles names, int budget, int snippetLines) {
         this.files = files;
-        this.secrets = secrets;
+        this.names = names;
         this.budget = budget;
         this.snippetLines = snippetLines;
     }
@@ -49,20 +51,14 @@ public final class ContextBuilder {
         left -= Tokens.estimate(request);
         if (left < 0) throw new AiProblems.PromptTooLarge("The prompt is longer than the context budget of " + budget + " tokens.", budget);
 
-        String openText = null;
-        boolean withheld = false;
+        ProjectSecrets secrets = new ProjectSecrets(files, names, ask.projectId());
+        String openText = ask.path() == null ? null : openFileText(ask, secrets);
+        boolean withheld = ask.path() != null && openText == null;
         String selectionBlock = "";
-        if (ask.path() != null) {
-            if (secrets.isSecret(ask.path())) {
-                withheld = true;
-            } else {
-                openText = openFileText(ask);
-                if (ask.selection() != null) {
-                    selectionBlock = "<selection path=\"" + ask.path() + "\">\n" + slice(openText, ask.selection()) + "\n</selection>\n";
-                    left -= Tokens.estimate(selectionBlock);
-                    if (left < 0) throw new AiProblems.PromptTooLarge("The prompt and the selection are longer than the context budget of " + budget + " tokens.", budget);
-                }
-            }
+        if (openText != null && ask.selection() != null) {
+            selectionBlock = "<selection path=\"" + ask.path() + "\">\n" + slice(openText, ask.selection()) + "\n</selection>\n";
+            left -= Tokens.estimate(selectionBlock);
+            if (left < 0) throw new AiProblems.PromptTooLarge("The prompt and the selection are longer than the context budget of " + budget + " tokens.", budget);
         }
 
         String openBlock = "";
@@ -85,7 +81,7 @@ public final class ContextBuilder {
             history.addFirst(question);
         }
 
-        var snippets = snippets(ask, openText, Math.max(0, left));
+        var snippets = snippets(ask, openText, Math.max(0, left), secrets);
         left -= Tokens.estimate(snippets.text());
         String tree = tree(ask.projectId(), Math.max(0, left));
 
@@ -96,9 +92,10 @@ public final class ContextBuilder {
         return new BuiltContext(model, withheld, snippets.paths(), estimate);
     }
 
-    private String openFileText(ContextRequest ask) {
-        FileContent file = files.read(ask.projectId(), ask.path());
-        String text = file.text();
+    /** @return the open file's text, or null when it is secret (or was swapped while it was read) */
+    private String openFileText(ContextRequest ask, ProjectSecrets secrets) {
+        String text = readUnlessSecret(ask.projectId(), ask.path(), secrets);
+        if (text == null) return null;
         if (ask.selection() != null) {
             int length = text.codePointCount(0, text.length());
             var s = ask.selection();
@@ -128,21 +125,34 @@ public final class ContextBuilder {
 
     private record Snippets(String text, List<String> paths) {}
 
-    private Snippets snippets(ContextRequest ask, String openText, int tokens) {
+    /**
+     * Reads through the files module, which follows links inside the project: so the path is
+     * judged before the read, and judged again after it, in case the workspace swapped it.
+     *
+     * @return the text, or null when it is secret
+     */
+    private String readUnlessSecret(UUID projectId, String path, ProjectSecrets secrets) {
+        ProjectSecrets.Identity before = secrets.identify(path);
+        if (before.secret()) return null;
+        FileContent file = files.read(projectId, path);
+        return secrets.identify(path).equals(before) ? file.text() : null;
+    }
+
+    private Snippets snippets(ContextRequest ask, String openText, int tokens, ProjectSecrets secrets) {
         if (tokens < 16) return new Snippets("", List.of());
         Map<String, Integer> score = new LinkedHashMap<>();
         Map<String, List<Integer>> lines = new LinkedHashMap<>();
-        for (String term : SearchTerms.ofPrompt(ask.prompt(), PROMPT_TERMS)) collect(ask, term, false, 2, score, lines);
+        for (String term : SearchTerms.ofPrompt(ask.prompt(), PROMPT_TERMS)) collect(ask, term, false, 2, score, lines, secrets);
         if (openText != null) {
             String code = ask.selection() != null ? slice(openText, ask.selection()) : openText;
-            for (String id : SearchTerms.identifiers(code, CODE_IDENTIFIERS)) collect(ask, id, true, 1, score, lines);
+            for (String id : SearchTerms.identifiers(code, CODE_IDENTIFIERS)) collect(ask, id, true, 1, score, lines, secrets);
         }
         var ranked = score.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))
                 .limit(SNIPPET_FILES).map(Map.Entry::getKey).toList();
         StringBuilder out = new StringBuilder();
         List<String> used = new ArrayList<>();
         for (String path : ranked) {
-            String snippet = snippet(ask.projectId(), path, lines.get(path));
+            String snippet = snippet(ask.projectId(), path, lines.get(path), secrets);
             if (snippet == null) continue;
             if (Tokens.estimate(out) + Tokens.estimate(snippet) > tokens) break;
             out.append(snippet);
@@ -152,7 +162,7 @@ public final class ContextBuilder {
     }
 
     private void collect(ContextRequest ask, String term, boolean caseSensitive, int weight,
-                         Map<String, Integer> score, Map<String, List<Integer>> lines) {
+                         Map<String, Integer> score, Map<String, List<Integer>> lines, ProjectSecrets secrets) {
         List<SearchHit> hits;
         try {
             hits = files.search(ask.projectId(), new SearchQuery(term, caseSensitive, false, HITS_PER_TERM)).hits();
@@ -169,10 +179,12 @@ public final class ContextBuilder {
     }
 
     /** The hit lines with {@code snippetLines} around each, overlapping windows merged, numbered. */
-    private String snippet(UUID projectId, String path, List<Integer> hitLines) {
+    private String snippet(UUID projectId, String path, List<Integer> hitLines, ProjectSecrets secrets) {
         String[] text;
         try {
-            text = files.read(projectId, path).text().split("\n", -1);
+            String content = readUnlessSecret(projectId, path, secrets);
+            if (content == null) return null;
+            text = content.split("\n", -1);
         } catch (RuntimeException gone) {
             return null;
         }
@@ -197,7 +209,7 @@ public final class ContextBuilder {
         if (tokens < 16) return "";
         Map<String, List<String>> byDir = new TreeMap<>();
         for (FileEntry entry : files.tree(projectId)) {
-            if (!"file".equals(entry.type()) || secrets.isSecret(entry.path())) continue;
+            if (!"file".equals(entry.type()) || names.isSecret(entry.path())) continue;
             int slash = entry.path().lastIndexOf('/');
             byDir.computeIfAbsent(slash < 0 ? "" : entry.path().substring(0, slash + 1), d -> new ArrayList<>())
                     .add(entry.path().substring(slash + 1));

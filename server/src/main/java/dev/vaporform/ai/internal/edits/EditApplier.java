@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 
+import dev.vaporform.ai.internal.context.ProjectSecrets;
 import dev.vaporform.ai.internal.context.SecretFiles;
 import dev.vaporform.collab.LiveDocuments;
 import dev.vaporform.collab.ProjectActivity;
@@ -48,7 +49,7 @@ public final class EditApplier {
 
     /** Validates against the files as they are now, applying nothing. */
     public List<EditOutcome> review(UUID projectId, List<ProposedEdit> edits) {
-        return perFile(edits, (path, group) -> {
+        return perFile(projectId, edits, (path, group) -> {
             EditText.apply(currentText(projectId, path), group);
             return group.stream().map(e -> EditOutcome.proposed(path, e)).toList();
         });
@@ -56,7 +57,7 @@ public final class EditApplier {
 
     /** Validates and applies, file by file; tells the project about every file changed. */
     public List<EditOutcome> apply(UUID projectId, UUID userId, UUID sessionId, List<ProposedEdit> edits) {
-        return perFile(edits, (path, group) -> {
+        return perFile(projectId, edits, (path, group) -> {
             List<EditOutcome> done = applyToFile(projectId, userId, path, group);
             events.publishEvent(ProjectActivity.aiEdit(projectId, userId, path, sessionId));
             return done;
@@ -67,7 +68,9 @@ public final class EditApplier {
         List<EditOutcome> run(String path, List<ProposedEdit> group);
     }
 
-    private List<EditOutcome> perFile(List<ProposedEdit> edits, FileStep step) {
+    private List<EditOutcome> perFile(UUID projectId, List<ProposedEdit> edits, FileStep step) {
+        // Judged on disk, like the context: a link or hard link to a secret is the secret.
+        ProjectSecrets onDisk = new ProjectSecrets(files, secrets, projectId);
         Map<String, List<ProposedEdit>> byPath = new LinkedHashMap<>();
         List<EditOutcome> out = new ArrayList<>();
         for (ProposedEdit edit : edits) {
@@ -78,7 +81,7 @@ public final class EditApplier {
                 out.add(EditOutcome.rejected(edit.path(), edit, "The path is not a file in this project: " + invalid.getMessage()));
                 continue;
             }
-            if (secrets.isSecret(path)) {
+            if (onDisk.isSecret(path)) {
                 out.add(EditOutcome.rejected(path, edit, "This file may hold secrets; the AI does not change it."));
                 continue;
             }

@@ -59,6 +59,38 @@ class CollabCrashRecoveryTests {
         }
     }
 
+    @Test
+    void filesHoldEveryAcknowledgedOpOnceTheRestartedNodeIsReadyWithoutOpeningTheDocument(@TempDir Path home) {
+        Users.Session owner;
+        String collection;
+        // a long write-back delay: the kill comes before any write-back, deterministically
+        String[] slowWriteBack = {"--vaporform.collab.write-back-delay=30s", "--vaporform.collab.write-back-max-delay=60s"};
+        try (ChildServer first = ChildServer.start(home, "lag-before", Map.of(), slowWriteBack)) {
+            owner = new Users(first.http()).register("lag-owner@vaporform.test");
+            collection = createProject(first.http(), owner);
+            var put = first.http().put("/api/projects/" + collection + "/files/" + PATH, "|end")
+                    .contentType("text/plain").bearer(owner.accessToken()).send();
+            assertThat(put.status()).as(put.toString()).isEqualTo(201);
+            ShareDbClient typist = ShareDbClient.connectWithBearer(first.port(), owner.accessToken());
+            typist.send(Map.of("a", "op", "c", collection, "d", PATH, "seq", 1, "v", 1, "op", List.of("zanzibar ")));
+            typist.next(ack(typist.src, 1));
+            typist.send(Map.of("a", "op", "c", collection, "d", PATH, "seq", 2, "v", 2, "op", List.of("quokka ")));
+            typist.next(ack(typist.src, 2));
+            first.kill();
+        }
+
+        try (ChildServer second = ChildServer.start(home, "lag-after", Map.of(), slowWriteBack)) {
+            Http http = second.http();
+            await().atMost(Duration.ofSeconds(90)).until(() -> http.get("/actuator/health/readiness").send().status() == 200);
+            var file = http.get("/api/projects/" + collection + "/files/" + PATH).bearer(owner.accessToken()).send();
+            assertThat(file.status()).as(file.toString()).isEqualTo(200);
+            assertThat(file.body()).isEqualTo("quokka zanzibar |end");
+            var found = http.get("/api/projects/" + collection + "/search?q=zanzibar").bearer(owner.accessToken()).send();
+            assertThat(found.status()).as(found.toString()).isEqualTo(200);
+            assertThat(found.body()).as("search finds a word typed before the crash").contains(PATH);
+        }
+    }
+
     private static String createProject(Http http, Users.Session owner) {
         var response = http.post("/api/projects", Map.of("name", "Crash")).bearer(owner.accessToken()).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

@@ -73,7 +73,8 @@ public final class Http {
             } else {
                 byte[] bytes = body instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                         : body instanceof byte[] b ? b : JSON.writeValueAsBytes(body);
-                builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+                if (contentType != null) builder.header("Content-Type", contentType); // null: send none at all
+                builder.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             }
             try {
                 return CLIENT.send(builder.build(), handler);

@@ -69,7 +69,14 @@ final class DocumentAuthority {
         logSync.reset(state);
         fileSync.synced(state.fileText(), state.fileTextVersion());
         loaded = true;
-        if (state.fileTextVersion() < state.version()) fileSync.edited(state.version() - 1); // the file lags: write it back
+        // the file lags (a crash cut its write-back short, or this node takes over): write it back now
+        if (state.fileTextVersion() < state.version()) fileSync.flush();
+    }
+
+    /** Loads the document, which writes a lagging file back, and lets it unload when nobody is on it. */
+    void writeBack() {
+        ensureLoaded();
+        fileSync.maybeIdle();
     }
 
     // ---- subscriptions

@@ -86,6 +86,7 @@ final class FileSync {
         dirtySince = 0;
         if (text.equals(diskText)) {
             diskVersion = version;
+            markWritten(version);
             return;
         }
         writing = true;
@@ -119,6 +120,7 @@ final class FileSync {
         if (result.done()) {
             diskText = text;
             diskVersion = version;
+            markWritten(version);
             if (version - textSavedAt >= services.properties().textSaveInterval()) saveText(text, version);
         } else if (result.changedOnDisk() != null) {
             merge(result.changedOnDisk());
@@ -129,6 +131,18 @@ final class FileSync {
             return;
         }
         maybeIdle();
+    }
+
+    /** Durably notes the write-back, so start-up knows which files lag the op log after a crash. */
+    private void markWritten(long version) {
+        var key = authority.key;
+        services.fileIo().run(() -> {
+            try {
+                services.opLog().markWritten(key, version);
+            } catch (RuntimeException e) {
+                log.warn("Noting the write-back of {} failed: {}", key.path(), e.getMessage());
+            }
+        });
     }
 
     /** The file changed (an event from the files module): merge it unless it is our own write. */

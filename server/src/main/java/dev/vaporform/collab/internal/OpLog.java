@@ -120,6 +120,24 @@ class OpLog {
                 .params(text, version, key.projectId(), key.path(), version, version).update();
     }
 
+    /** Notes that the file holds the document's text at {@code version} (a write-back finished). */
+    void markWritten(DocumentKey key, long version) {
+        jdbc.sql("update collab_documents set written_version = ? where project_id = ? and path = ? and written_version < ?")
+                .params(version, key.projectId(), key.path(), version).update();
+    }
+
+    /** @return the documents whose op log is ahead of their file (a write-back lost to a crash) */
+    List<DocumentKey> lagging() {
+        return jdbc.sql("select project_id, path from collab_documents where version > written_version")
+                .query((rs, n) -> new DocumentKey(rs.getObject(1, java.util.UUID.class), rs.getString(2))).list();
+    }
+
+    /** @return whether the file is known to hold the document's latest version */
+    boolean writtenBack(DocumentKey key) {
+        return jdbc.sql("select count(*) from collab_documents where project_id = ? and path = ? and version > written_version")
+                .params(key.projectId(), key.path()).query(Long.class).single() == 0;
+    }
+
     /** Deletes ops before {@code version}: reconnecting clients older than that refetch. */
     void compact(DocumentKey key, long version) {
         jdbc.sql("delete from collab_ops where project_id = ? and path = ? and version < ?")

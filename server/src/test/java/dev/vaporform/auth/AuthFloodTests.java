@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Floods that make a node hash passwords: a server of its own, in a heap as small as a small
- * container's and ending on OutOfMemoryError as deployed, with two hashes at a time (each argon2
+ * container's and ending on OutOfMemoryError as deployed, with one hash at a time (each argon2
  * run holds 19 MiB) and low registration and password-change limits.
  */
 class AuthFloodTests {
@@ -35,7 +35,7 @@ class AuthFloodTests {
     static void startServer() {
         Path home = Path.of("target", "test-auth-floods-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         server = ChildServer.start(home, "auth-floods", Map.of(), List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
-                "--vaporform.auth.max-concurrent-hashes=2", "--vaporform.auth.hash-wait=200ms",
+                "--vaporform.auth.max-concurrent-hashes=1", "--vaporform.auth.hash-wait=200ms",
                 "--vaporform.auth.register-address-attempts=5", "--vaporform.auth.password-change-attempts=3");
         http = server.http();
     }

@@ -23,4 +23,10 @@ public interface RateLimiter {
      * @return empty when one more event would fit; otherwise how long until it would
      */
     Optional<Duration> probe(RateLimit limit, String key);
+
+    /**
+     * Gives back one event taken by {@link #tryConsume} that turned out not to count (a login
+     * whose password was right); the bucket never grows beyond its capacity.
+     */
+    void refund(RateLimit limit, String key);
 }

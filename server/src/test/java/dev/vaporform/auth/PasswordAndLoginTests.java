@@ -118,6 +118,33 @@ class PasswordAndLoginTests extends IntegrationTest {
     }
 
     @Test
+    void rateLimitsParallelFailedLoginsToExactlyTheAccountsAllowance() throws Exception {
+        String email = uniqueEmail("parallel-victim");
+        users.register(email);
+        List<Http.Response> answers = AuthFloodTests.parallel(60, i -> login(email, "Not-the-password-" + i, "10.5.0." + i));
+
+        assertThat(answers.stream().filter(a -> a.status() == 401).count()).as("guesses checked").isEqualTo(10);
+        assertThat(answers.stream().filter(a -> a.status() == 429).count()).as("guesses refused").isEqualTo(50);
+        answers.stream().filter(a -> a.status() == 429)
+                .forEach(a -> assertThat(Long.parseLong(a.header("Retry-After"))).isBetween(1L, 15 * 60L));
+        assertThat(login(email, dev.vaporform.support.Users.PASSWORD, "10.5.1.1").status()).isEqualTo(429);
+    }
+
+    @Test
+    void successfulLoginsDoNotUseUpTheAllowanceForFailedOnes() {
+        String email = uniqueEmail("regular");
+        users.register(email);
+        for (int i = 0; i < 9; i++) {
+            assertThat(login(email, "Not-the-password-" + i, "10.6.0." + i).status()).isEqualTo(401);
+        }
+        for (int i = 0; i < 4; i++) { // each takes a token before its hash and gives it back
+            assertThat(login(email, dev.vaporform.support.Users.PASSWORD, "10.6.1." + i).status()).isEqualTo(200);
+        }
+        assertThat(login(email, "Not-the-password-x", "10.6.2.1").status()).isEqualTo(401);
+        assertThat(login(email, "Not-the-password-y", "10.6.2.2").status()).isEqualTo(429);
+    }
+
+    @Test
     void rateLimitsFailedLoginsPerClientAddressAcrossAccounts() {
         String address = "10.4.0.1";
         for (int i = 0; i < 20; i++) { // the test configuration allows 20 per address

@@ -47,10 +47,19 @@ public final class ChildServer implements AutoCloseable {
      * @param args extra Spring arguments ({@code --vaporform.collab.x=y})
      */
     public static ChildServer start(Path home, String name, Map<String, String> env, String... args) {
+        return start(home, name, env, List.of(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String, Map, String...)}, with JVM options of its own after the
+     * defaults (a later {@code -Xmx} wins, so a test can run the server in a smaller heap).
+     */
+    public static ChildServer start(Path home, String name, Map<String, String> env, List<String> jvmOptions, String... args) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.vaporform.VaporformApplication", "--server.port=" + port));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vaporform.VaporformApplication", "--server.port=" + port));
         command.addAll(List.of(args));
         return start(command, Path.of(".").toAbsolutePath().normalize(), home, name, port, env, Duration.ofMinutes(3));
     }
@@ -85,6 +94,8 @@ public final class ChildServer implements AutoCloseable {
     }
 
     public int port() { return port; }
+    /** @return whether the server's process still runs */
+    public boolean alive() { return process.isAlive(); }
     public Path home() { return home; }
     public Http http() { return new Http(port); }
 

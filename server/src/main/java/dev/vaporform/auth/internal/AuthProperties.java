@@ -25,6 +25,14 @@ import org.springframework.validation.annotation.Validated;
  * @param loginAddressAttempts failed logins allowed per client address per window
  * @param loginWindow          the window of both login limits
  * @param maxApiTokens         API tokens one user may hold
+ * @param maxConcurrentHashes  password hashes (argon2, 19 MiB each) one node runs at a time;
+ *                             0 means as many as there are cores, but no more than a quarter of
+ *                             the maximum heap holds
+ * @param hashWait             how long a request waits for a hash slot before it is answered 503
+ * @param registerAddressAttempts registrations allowed per client address per register window
+ * @param registerWindow       the window of the registration limit
+ * @param passwordChangeAttempts password changes (right or wrong) allowed per account per window
+ * @param passwordChangeWindow the window of the password-change limit
  */
 @Validated
 @ConfigurationProperties("vaporform.auth")
@@ -39,4 +47,10 @@ public record AuthProperties(
         @DefaultValue("10") @Min(1) int loginAccountAttempts,
         @DefaultValue("50") @Min(1) int loginAddressAttempts,
         @DefaultValue("15m") Duration loginWindow,
-        @DefaultValue("50") @Min(1) int maxApiTokens) {}
+        @DefaultValue("50") @Min(1) int maxApiTokens,
+        @DefaultValue("0") @Min(0) int maxConcurrentHashes,
+        @DefaultValue("2s") Duration hashWait,
+        @DefaultValue("20") @Min(1) int registerAddressAttempts,
+        @DefaultValue("1h") Duration registerWindow,
+        @DefaultValue("5") @Min(1) int passwordChangeAttempts,
+        @DefaultValue("15m") Duration passwordChangeWindow) {}

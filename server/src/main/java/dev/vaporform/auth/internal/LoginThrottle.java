@@ -1,8 +1,5 @@
 package dev.vaporform.auth.internal;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,9 +9,12 @@ import dev.vaporform.platform.RateLimiter;
 import dev.vaporform.platform.TooManyRequests;
 
 /**
- * Limits failed logins per account and per client address (ASVS 6.3.1). Only failures count, so
- * a user who signs in correctly is never slowed; once a limit is reached even the right password
- * is refused until the window has passed, or guessing would simply continue.
+ * Limits failed logins per account and per client address (ASVS 6.3.1). Every attempt takes a
+ * token from both buckets before its password is hashed, in one atomic step per bucket (in Redis
+ * when configured, so across nodes): parallel guesses cannot all pass a check made before any of
+ * them failed. A right password gives its tokens back, so a user who signs in correctly is never
+ * slowed; once a limit is reached even the right password is refused until tokens refill, or
+ * guessing would simply continue.
  */
 @Component
 class LoginThrottle {
@@ -31,17 +31,27 @@ class LoginThrottle {
         this.perAddress = new RateLimit("login-address", properties.loginAddressAttempts(), properties.loginWindow());
     }
 
-    /** @throws TooManyRequests when either limit is already exhausted */
-    void checkAllowed(String email, String address) {
-        Optional<Duration> wait = limiter.probe(perAccount, email).or(() -> limiter.probe(perAddress, address));
-        if (wait.isPresent()) {
-            log.warn("Login refused by rate limit");
-            throw new TooManyRequests("Too many failed sign-in attempts. Try again later.", wait.get());
-        }
+    /**
+     * Takes one attempt from the account's and the address's allowance.
+     *
+     * @throws TooManyRequests when either is exhausted (then nothing is taken)
+     */
+    void acquire(String email, String address) {
+        limiter.tryConsume(perAccount, email).ifPresent(wait -> refuse(wait));
+        limiter.tryConsume(perAddress, address).ifPresent(wait -> {
+            limiter.refund(perAccount, email);
+            refuse(wait);
+        });
     }
 
-    void recordFailure(String email, String address) {
-        limiter.tryConsume(perAccount, email);
-        limiter.tryConsume(perAddress, address);
+    /** Gives back an attempt that did not fail: the password was right, or was never checked. */
+    void release(String email, String address) {
+        limiter.refund(perAccount, email);
+        limiter.refund(perAddress, address);
+    }
+
+    private static void refuse(java.time.Duration wait) {
+        log.warn("Login refused by rate limit");
+        throw new TooManyRequests("Too many failed sign-in attempts. Try again later.", wait);
     }
 }

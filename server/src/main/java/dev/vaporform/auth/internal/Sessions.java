@@ -37,13 +37,14 @@ public class Sessions {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    private final CredentialLimits limits;
     private final AuthProperties properties;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Sessions(Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, PasswordHasher hasher,
-             PasswordPolicy policy, LoginThrottle throttle, AuthProperties properties, TransactionTemplate tx,
+             PasswordPolicy policy, LoginThrottle throttle, CredentialLimits limits, AuthProperties properties, TransactionTemplate tx,
              ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -51,6 +52,7 @@ public class Sessions {
         this.hasher = hasher;
         this.policy = policy;
         this.throttle = throttle;
+        this.limits = limits;
         this.properties = properties;
         this.tx = tx;
         this.events = events;
@@ -58,7 +60,8 @@ public class Sessions {
     }
 
     /** Creates an account (the installation's first becomes admin) and signs it in. */
-    public IssuedSession register(String email, String password, String name) {
+    public IssuedSession register(String email, String password, String name, String clientAddress) {
+        limits.registration(clientAddress);
         String normalized = normalize(email);
         policy.check("password", password, normalized);
         String hash = hasher.hash(password);
@@ -77,16 +80,30 @@ public class Sessions {
     /** @throws InvalidCredentials for an unknown email or a wrong password, alike */
     public IssuedSession login(String email, String password, String clientAddress) {
         String normalized = normalize(email);
-        throttle.checkAllowed(normalized, clientAddress);
-        User user = users.findByEmail(normalized).orElse(null);
-        boolean ok = user == null ? hasher.matchesNobody(password) : hasher.matches(password, user.passwordHash());
-        if (!ok) {
-            throttle.recordFailure(normalized, clientAddress);
+        throttle.acquire(normalized, clientAddress);
+        User user = checkedOrRefunded(normalized, password, clientAddress);
+        if (user == null) {
             security.info("Failed login from {}", clientAddress);
             throw new InvalidCredentials();
         }
         if (!user.active()) throw new AccountDeactivated();
         return tx.execute(status -> startSession(user));
+    }
+
+    /**
+     * @return the user whose password this is, or null for a failed attempt, which keeps the
+     *         throttle's token; a right password, or one that could not be checked, gives it back
+     */
+    private User checkedOrRefunded(String normalized, String password, String clientAddress) {
+        boolean failed = false;
+        try {
+            User user = users.findByEmail(normalized).orElse(null);
+            boolean ok = user == null ? hasher.matchesNobody(password) : hasher.matches(password, user.passwordHash());
+            failed = !ok;
+            return ok ? user : null;
+        } finally {
+            if (!failed) throttle.release(normalized, clientAddress);
+        }
     }
 
     /** Exchanges a refresh token for a new access token and a new refresh token. */
@@ -120,6 +137,7 @@ public class Sessions {
 
     /** Changes the password; every other session ends, the caller's own continues after a refresh. */
     public void changePassword(UUID userId, UUID currentSession, String currentPassword, String newPassword) {
+        limits.passwordChange(userId);
         User user = users.findById(userId).orElseThrow(UserNotFound::new);
         if (!hasher.matches(currentPassword, user.passwordHash())) throw new WrongCurrentPassword();
         policy.check("newPassword", newPassword, user.email());

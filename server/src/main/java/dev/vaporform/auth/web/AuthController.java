@@ -37,8 +37,9 @@ class AuthController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    SessionView register(@Valid @RequestBody RegisterRequest body) {
-        return SessionView.of(sessions.register(body.email(), body.password(), body.name()));
+    SessionView register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        // The client address as for logins: Tomcat's RemoteIpValve takes X-Forwarded-For from internal proxies only.
+        return SessionView.of(sessions.register(body.email(), body.password(), body.name(), request.getRemoteAddr()));
     }
 
     @PostMapping("/login")

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.vaporform.platform.ProblemException;
+import dev.vaporform.platform.ServiceBusy;
 import dev.vaporform.platform.TooManyRequests;
 
 /**
@@ -46,6 +47,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var response = ResponseEntity.status(ex.status());
         if (ex instanceof TooManyRequests tooMany) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+        } else if (ex instanceof ServiceBusy busy) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
         }
         return response.body(body);
     }

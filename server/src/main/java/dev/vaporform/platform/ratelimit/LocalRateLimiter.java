@@ -36,6 +36,11 @@ final class LocalRateLimiter implements RateLimiter {
         return estimate.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
     }
 
+    @Override
+    public void refund(RateLimit limit, String key) {
+        bucket(limit, key).addTokens(1);
+    }
+
     private Bucket bucket(RateLimit limit, String key) {
         return buckets.get(limit.name() + ":" + key, k -> Bucket.builder().addLimit(bandwidth(limit)).build());
     }

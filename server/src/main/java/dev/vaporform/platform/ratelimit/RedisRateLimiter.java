@@ -62,6 +62,21 @@ final class RedisRateLimiter implements RateLimiter {
         }
     }
 
+    @Override
+    public void refund(RateLimit limit, String key) {
+        if (!guard.available()) {
+            fallback.refund(limit, key);
+            return;
+        }
+        try {
+            bucket(limit, key).addTokens(1);
+            guard.succeeded();
+        } catch (RuntimeException e) {
+            guard.failed("rate limit", e);
+            fallback.refund(limit, key);
+        }
+    }
+
     private ProxyManager<byte[]> buckets() {
         ProxyManager<byte[]> manager = buckets;
         if (manager == null) {

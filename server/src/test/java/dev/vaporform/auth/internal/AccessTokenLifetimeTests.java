@@ -56,7 +56,8 @@ class AccessTokenLifetimeTests {
         try {
             String jwk = new ECKeyGenerator(Curve.P_256).algorithm(JWSAlgorithm.ES256).keyID("test").generate().toJSONString();
             var properties = new AuthProperties("vaporform", "vaporform-api", Duration.ofMinutes(15), Duration.ofDays(30),
-                    Duration.ofSeconds(5), jwk, 30, 10, 50, Duration.ofMinutes(15), 50);
+                    Duration.ofSeconds(5), jwk, 30, 10, 50, Duration.ofMinutes(15), 50,
+                    0, Duration.ofSeconds(2), 20, Duration.ofHours(1), 5, Duration.ofMinutes(15));
             var platform = new PlatformProperties(Path.of("target", "unused-home"), "http://localhost:8080", List.of());
             return new AccessTokens(properties, new SigningKey(properties, platform), clock);
         } catch (JOSEException e) {

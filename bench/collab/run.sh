@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Collaboration benchmark (issue 5): one ShareDB-protocol load generator (CollabLoad.java) runs the
+# Collaboration benchmark: one ShareDB-protocol load generator (CollabLoad.java) runs the
 # same scenarios, in one run, against three set-ups:
 #   vaporform        our server, one node, on DATABASE_URL = the PostgreSQL this script starts;
 #   sharedb-postgres ShareDB 7 + sharedb-postgres on that same PostgreSQL (the fair, durable peer);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Files search benchmark (issue 4): the JDK's own sources (lib/src.zip, ~15k files) uploaded as
+# Files search benchmark: the JDK's own sources (lib/src.zip, ~15k files) uploaded as
 # a project through POST /archive, then a fixed set of queries through GET /search (curl) and
 # through grep -rn and git grep on the same extracted tree, in the same run. Prints p50/p99 per
 # tool and query, the ratios, the import time, the index build time from disk and its size.

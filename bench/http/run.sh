@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Foundation benchmark (issue 2): cold and warm start of the server on the embedded defaults,
+# Foundation benchmark: cold and warm start of the server on the embedded defaults,
 # then authenticated GET /api/projects/{id} against GET /actuator/health/liveness, interleaved
 # in one run with wrk: throughput, p50, p99 and their ratios.
 #

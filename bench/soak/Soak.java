@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Soak test (issue 9): simulated users, spread over the nodes given, doing a realistic mix for a
+ * Soak test: simulated users, spread over the nodes given, doing a realistic mix for a
  * bounded time — sign in, list and open projects, read the tree and a file, edit a shared document
  * live (ShareDB ops over /ws/collab, each waiting for its ack), search, exec a command in the
  * shared workspace — with a think time between actions. Every SAMPLE seconds it records each

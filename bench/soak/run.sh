@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak test (issue 9): two Vaporform nodes on one PostgreSQL (node a's embedded one) and one Redis
+# Soak test: two Vaporform nodes on one PostgreSQL (node a's embedded one) and one Redis
 # (the redis-server binary embedded-redis ships), sharing keys, projects and blobs like the
 # deploy/ set-ups; a shared project with a running workspace; then bench/soak/Soak.java runs
 # USERS simulated users for DURATION seconds against both nodes, sampling heap and open file

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Workspace benchmark (issue 6), in one run on one Docker engine:
+# Workspace benchmark, in one run on one Docker engine:
 #  1. `docker run -d` of the test image with the same hardening flags the server uses, against
 #     POST /api/projects/{id}/workspace/start of a fresh project (a new container each time);
 #  2. terminal keystroke-to-echo round trip over /ws/terminal on loopback.

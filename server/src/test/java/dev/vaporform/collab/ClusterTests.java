@@ -13,7 +13,7 @@ import dev.vaporform.support.Http;
 import dev.vaporform.support.Users;
 
 /**
- * Two nodes behave as one (issue 9): a token or a ticket from one works on the other, a
+ * Two nodes behave as one: a token or a ticket from one works on the other, a
  * deactivation or a removed membership on one is enforced by the other within two seconds,
  * login limits are counted across nodes; and when Redis goes away each node serves on alone,
  * with limits still on, and fan-out comes back by itself when Redis returns.

@@ -25,7 +25,7 @@ import dev.vaporform.support.Http;
 import dev.vaporform.support.Users;
 
 /**
- * PostgreSQL stopped during traffic (case 55): requests answer 503 {@code database-unavailable}
+ * PostgreSQL stopped during traffic: requests answer 503 {@code database-unavailable}
  * within the connection-timeout budget (never 500, never hanging), readiness turns DOWN, and when
  * PostgreSQL is back the same node serves again without a restart, with every edit acknowledged
  * before the outage intact. A node in its own JVM on its own PostgreSQL, which the test stops.

@@ -23,7 +23,7 @@ import dev.vaporform.support.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Zip import and export (case 33): checked whole before anything is written, streamed out. */
+/** Zip import and export: checked whole before anything is written, streamed out. */
 class ArchiveTests extends FilesTest {
 
     private Http.Response upload(byte[] zip) {

@@ -9,7 +9,7 @@ import dev.vaporform.support.Users.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Find in files through the API: exact line hits, case rules, regular expressions, tenancy (case 24). */
+/** Find in files through the API: exact line hits, case rules, regular expressions, tenancy. */
 class SearchTests extends FilesTest {
 
     private Http.Response search(String query) {

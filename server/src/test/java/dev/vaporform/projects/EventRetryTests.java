@@ -17,7 +17,7 @@ import dev.vaporform.support.Users;
 
 /**
  * A listener that fails leaves its event publication incomplete in PostgreSQL, and the event is
- * handed to it again until it completes (case 57); the other listeners of the event are not
+ * handed to it again until it completes; the other listeners of the event are not
  * affected and the project is gone for its users at once.
  */
 class EventRetryTests extends IntegrationTest {

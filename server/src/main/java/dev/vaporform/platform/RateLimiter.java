@@ -18,13 +18,6 @@ public interface RateLimiter {
     Optional<Duration> tryConsume(RateLimit limit, String key);
 
     /**
-     * Checks without recording anything.
-     *
-     * @return empty when one more event would fit; otherwise how long until it would
-     */
-    Optional<Duration> probe(RateLimit limit, String key);
-
-    /**
      * Gives back one event taken by {@link #tryConsume} that turned out not to count (a login
      * whose password was right); the bucket never grows beyond its capacity.
      */

@@ -30,11 +30,6 @@ final class LocalRateLimiter implements RateLimiter {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    @Override
-    public Optional<Duration> probe(RateLimit limit, String key) {
-        var estimate = bucket(limit, key).estimateAbilityToConsume(1);
-        return estimate.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
-    }
 
     @Override
     public void refund(RateLimit limit, String key) {

@@ -50,19 +50,6 @@ final class RedisRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Optional<Duration> probe(RateLimit limit, String key) {
-        if (!guard.available()) return fallback.probe(limit, key);
-        try {
-            var estimate = bucket(limit, key).estimateAbilityToConsume(1);
-            guard.succeeded();
-            return estimate.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
-        } catch (RuntimeException e) {
-            guard.failed("rate limit", e);
-            return fallback.probe(limit, key);
-        }
-    }
-
-    @Override
     public void refund(RateLimit limit, String key) {
         if (!guard.available()) {
             fallback.refund(limit, key);

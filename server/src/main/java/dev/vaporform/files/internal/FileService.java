@@ -127,7 +127,7 @@ public class FileService {
     private void syncIfPresent(UUID projectId, ProjectPath path) {
         try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, false)) {
             var attrs = parent.attributes(path.name());
-            if (attrs.isPresent() && attrs.get().isSymbolicLink()) parent.read(path.name(), 0); // refused as a link, like a read
+            parent.refuseLink(path.name()); // the history of a link is refused as a read of it would be
             if (attrs.isPresent() && attrs.get().isRegularFile() && attrs.get().size() <= properties.maxFileSize().toBytes()) {
                 current(projectId, path, readLimited(parent, path));
             }

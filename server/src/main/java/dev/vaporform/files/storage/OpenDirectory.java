@@ -160,17 +160,12 @@ public final class OpenDirectory implements Closeable {
 
     /** @return the names of this directory's entries, the server's own temporary files left out */
     public List<String> names() {
-        List<String> names = new ArrayList<>();
-        // A directory stream iterates once: list through a fresh handle on the same directory.
-        try (var listing = handle.newDirectoryStream(Path.of("."), NOFOLLOW)) {
-            for (Path entry : listing) {
-                String name = entry.getFileName().toString();
-                if (!name.startsWith(DiskWrites.TEMP_PREFIX)) names.add(name);
-            }
-        } catch (IOException e) {
-            throw gone(e);
-        }
-        return names;
+        return namesIncludingTemporary().stream().filter(name -> !name.startsWith(DiskWrites.TEMP_PREFIX)).toList();
+    }
+
+    /** Refuses {@code name} when it is a link, with the one answer every link gets. */
+    public void refuseLink(String name) {
+        attributes(name).ifPresent(attrs -> refuseLink(name, attrs));
     }
 
     /**

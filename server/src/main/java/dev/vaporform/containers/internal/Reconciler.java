@@ -1,7 +1,6 @@
 package dev.vaporform.containers.internal;
 
 import java.io.Closeable;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -35,16 +34,14 @@ class Reconciler {
     private final WorkspaceContainers containers;
     private final Workspaces workspaces;
     private final DockerEngine engine;
-    private final Clock clock;
     private volatile boolean running = true;
     private volatile Closeable stream;
 
-    Reconciler(WorkspaceRows rows, WorkspaceContainers containers, Workspaces workspaces, DockerEngine engine, Clock clock) {
+    Reconciler(WorkspaceRows rows, WorkspaceContainers containers, Workspaces workspaces, DockerEngine engine) {
         this.rows = rows;
         this.containers = containers;
         this.workspaces = workspaces;
         this.engine = engine;
-        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,10 +58,9 @@ class Reconciler {
         if (workspace.containerId() == null) return;
         var container = containers.inspect(workspace.containerId());
         if (container.isEmpty()) {
-            rows.clearContainer(workspace.projectId(), WorkspaceStatus.none, clock.instant());
-            workspaces.transition(workspace.projectId(), WorkspaceStatus.none, null, "the container was removed outside Vaporform");
+            workspaces.transitionIfStill(workspace, WorkspaceStatus.none, "the container was removed outside Vaporform");
         } else if (!Boolean.TRUE.equals(container.get().getState().getRunning()) && workspace.status() == WorkspaceStatus.running) {
-            workspaces.transition(workspace.projectId(), WorkspaceStatus.stopped, workspace.containerId(),
+            workspaces.transitionIfStill(workspace, WorkspaceStatus.stopped,
                     "the container stopped outside Vaporform (exit code " + container.get().getState().getExitCodeLong() + ")");
         }
     }

@@ -45,6 +45,26 @@ class WorkspaceRows {
                 .params(status.name(), detail, Timestamp.from(now), projectId).update();
     }
 
+    /**
+     * Sets the status only if the row still shows the status and container the caller saw, so an
+     * observer acting on a Docker event never overwrites a change made meanwhile (a removal).
+     *
+     * @return whether the row was changed
+     */
+    boolean setStatusIfStill(Workspace seen, WorkspaceStatus status, String detail, Instant now) {
+        return jdbc.sql("update workspaces set status = ?, detail = ?, updated_at = ? "
+                        + "where project_id = ? and status = ? and container_id = ?")
+                .params(status.name(), detail, Timestamp.from(now), seen.projectId(), seen.status().name(), seen.containerId())
+                .update() == 1;
+    }
+
+    /** Forgets the container only if the row still names it; @return whether the row was changed. */
+    boolean clearContainerIfStill(Workspace seen, String detail, Instant now) {
+        return jdbc.sql("update workspaces set status = 'none', detail = ?, container_id = null, started_at = null, "
+                        + "created_once = false, updated_at = ? where project_id = ? and container_id = ?")
+                .params(detail, Timestamp.from(now), seen.projectId(), seen.containerId()).update() == 1;
+    }
+
     void setContainer(UUID projectId, String containerId, String image, DevContainer config, boolean createdOnce, Instant now) {
         jdbc.sql("""
                         update workspaces set container_id = ?, image = ?, refused_keys = ?, forward_ports = ?,

@@ -246,6 +246,17 @@ public class Workspaces {
         publish(projectId, status, containerId, detail);
     }
 
+    /**
+     * A transition seen from outside (Docker said the container died or went): applied and told
+     * only if the row still shows what {@code seen} shows, so a stop or removal in flight wins.
+     */
+    void transitionIfStill(Workspace seen, WorkspaceStatus status, String detail) {
+        boolean changed = status == WorkspaceStatus.none
+                ? rows.clearContainerIfStill(seen, detail, clock.instant())
+                : rows.setStatusIfStill(seen, status, detail, clock.instant());
+        if (changed) publish(seen.projectId(), status, status == WorkspaceStatus.none ? null : seen.containerId(), detail);
+    }
+
     private void publish(UUID projectId, WorkspaceStatus status, String containerId, String detail) {
         // The credential is deleted, not suspended: the next start issues a new one.
         switch (status) {

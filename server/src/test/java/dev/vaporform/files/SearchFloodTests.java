@@ -66,6 +66,25 @@ class SearchFloodTests extends FilesTest {
         }
     }
 
+    @Test
+    void rejectsSearchesBeyondTheUsersRatePerMinuteWithRetryAfter() {
+        put("r.txt", "needle\n");
+        Http.Response refused = null;
+        int answered = 0;
+        for (int i = 0; i < 200 && refused == null; i++) { // 120 per minute, refilled at 2 a second meanwhile
+            Http.Response response = search(owner, project, "needle");
+            if (response.status() == 429) refused = response;
+            else answered++;
+        }
+        assertThat(refused).as("a search beyond the rate").isNotNull();
+        assertThat(answered).isGreaterThanOrEqualTo(120);
+        assertProblem(refused, 429, "rate-limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        Session other = users.register(uniqueEmail("search-neighbour"));
+        UUID theirs = createProject(other);
+        assertThat(search(other, theirs, "needle").status()).as("another user is not limited").isEqualTo(200);
+    }
+
     /** The flooder's excess is refused at once; what was admitted ran out its own time budget. */
     private static void assertBusyOrOwnRegexRefused(Http.Response answer) {
         if (answer.status() == 429) {

@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  * bounded time — sign in, list and open projects, read the tree and a file, edit a shared document
  * live (ShareDB ops over /ws/collab, each waiting for its ack), search, exec a command in the
  * shared workspace — with a think time between actions. Every SAMPLE seconds it records each
- * node's heap and open file descriptors (from /actuator/prometheus). At the end: per action the
+ * node's heap and open file descriptors (from its management port's /actuator/prometheus). At the end: per action the
  * count, errors, p50 and p99; the samples; and the total error count.
  *
- *   java Soak.java DURATION_S USERS SAMPLE_S THINK_MS PROJECT ADMIN_TOKEN http://127.0.0.1:18101 http://127.0.0.1:18102
+ *   java Soak.java DURATION_S USERS SAMPLE_S THINK_MS PROJECT ADMIN_TOKEN http://127.0.0.1:18101,http://127.0.0.1:18111 http://127.0.0.1:18102,http://127.0.0.1:18112
  *
  * Users are registered by the run (soak-N@vaporform.test) and added to PROJECT as collaborators.
  * Bounded in time (DURATION_S), in users, and talks only to the loopback addresses given.
@@ -41,7 +41,9 @@ public class Soak {
     static final Map<String, String> FIRST_ERROR = new ConcurrentHashMap<>();
     static volatile boolean running = true;
 
-    record Node(String base) {
+    /** A node's public address and its management server's (metrics), given as {@code BASE,MANAGEMENT}. */
+    record Node(String base, String management) {
+        static Node of(String arg) { String[] urls = arg.split(",", 2); return new Node(urls[0], urls.length > 1 ? urls[1] : urls[0]); }
         String ws() { return base.replace("http://", "ws://"); }
     }
 
@@ -53,7 +55,7 @@ public class Soak {
         String project = args[4];
         String adminToken = args[5];
         List<Node> nodes = new ArrayList<>();
-        for (int i = 6; i < args.length; i++) nodes.add(new Node(args[i]));
+        for (int i = 6; i < args.length; i++) nodes.add(Node.of(args[i]));
 
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -238,7 +240,7 @@ public class Soak {
 
     static String sampleOf(Node node) {
         try {
-            String metrics = call(node, "GET", "/actuator/prometheus", null, null);
+            String metrics = call(new Node(node.management(), node.management()), "GET", "/actuator/prometheus", null, null);
             double heap = sum(metrics, "jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}") / (1024 * 1024);
             double fds = sum(metrics, "process_files_open_files(\\{[^}]*\\})?");
             double threads = sum(metrics, "jvm_threads_live_threads(\\{[^}]*\\})?");

@@ -5,6 +5,7 @@
 # USERS simulated users for DURATION seconds against both nodes, sampling heap and open file
 # descriptors every SAMPLE seconds. Prints the table for bench/RESULTS.md.
 #   bench/soak/run.sh        # DURATION=600 USERS=20 SAMPLE=30 THINK=1000 PORT_A=18101 PORT_B=18102
+#                            # (management ports, for the metrics: PORT_A + 10 and PORT_B + 10)
 # Loopback only; bounded by DURATION (plus start-up and a 30 s wind-down).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -12,6 +13,7 @@ cd "$ROOT"
 source scripts/java-home.sh
 DURATION="${DURATION:-600}"; USERS="${USERS:-20}"; SAMPLE="${SAMPLE:-30}"; THINK="${THINK:-1000}"
 PORT_A="${PORT_A:-18101}"; PORT_B="${PORT_B:-18102}"; REDIS_PORT="${REDIS_PORT:-18179}"
+MGMT_A=$((PORT_A + 10)); MGMT_B=$((PORT_B + 10))
 OUT="$ROOT/bench/out"; mkdir -p "$OUT"
 WORK="$(mktemp -d)"; PIDS=()
 cleanup() {
@@ -32,10 +34,10 @@ mkdir -p "$WORK/a" "$WORK/b" "$WORK/shared"/{keys,projects,blobs}
 for d in keys projects blobs; do ln -s "$WORK/shared/$d" "$WORK/a/$d"; ln -s "$WORK/shared/$d" "$WORK/b/$d"; done
 ready() { for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0; sleep 0.2; done; echo "node on $1 not ready" >&2; exit 1; }
 JAVA_RUN=("$JAVA_HOME/bin/java" -Xmx1g -jar server/target/vaporform.jar)
-VAPORFORM_HOME="$WORK/a" SERVER_PORT=$PORT_A REDIS_URL="redis://127.0.0.1:$REDIS_PORT" "${JAVA_RUN[@]}" >"$OUT/soak-node-a.log" 2>&1 &
+VAPORFORM_HOME="$WORK/a" SERVER_PORT=$PORT_A MANAGEMENT_SERVER_PORT=$MGMT_A REDIS_URL="redis://127.0.0.1:$REDIS_PORT" "${JAVA_RUN[@]}" >"$OUT/soak-node-a.log" 2>&1 &
 PIDS+=($!); ready "$PORT_A"
 PG_PORT="$(grep -o 'Embedded PostgreSQL ready on port [0-9]*' "$OUT/soak-node-a.log" | grep -o '[0-9]*$')"
-VAPORFORM_HOME="$WORK/b" SERVER_PORT=$PORT_B REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+VAPORFORM_HOME="$WORK/b" SERVER_PORT=$PORT_B MANAGEMENT_SERVER_PORT=$MGMT_B REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
   DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATABASE_USERNAME=postgres DATABASE_PASSWORD=postgres \
   "${JAVA_RUN[@]}" >"$OUT/soak-node-b.log" 2>&1 &
 PIDS+=($!); ready "$PORT_B"
@@ -51,5 +53,5 @@ curl -sf -X POST "$A/api/projects/$PROJECT/workspace/start" -H "authorization: B
   || echo "workspace did not start: exec actions will count as errors" >&2
 
 echo "Soak: $USERS users, ${DURATION}s, two nodes ($PORT_A, $PORT_B), $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -Xmx512m bench/soak/Soak.java "$DURATION" "$USERS" "$SAMPLE" "$THINK" "$PROJECT" "$ADMIN" "$A" "http://127.0.0.1:$PORT_B"
+"$JAVA_HOME/bin/java" -Xmx512m bench/soak/Soak.java "$DURATION" "$USERS" "$SAMPLE" "$THINK" "$PROJECT" "$ADMIN" "$A,http://127.0.0.1:$MGMT_A" "http://127.0.0.1:$PORT_B,http://127.0.0.1:$MGMT_B"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,8 @@ import dev.vaporform.files.Watch;
 @Component
 class WorkspaceWatches {
 
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceWatches.class);
+
     private final ProjectFiles files;
     private final Map<UUID, Watch> held = new ConcurrentHashMap<>();
 
@@ -29,7 +33,12 @@ class WorkspaceWatches {
     @EventListener
     void on(WorkspaceStatusChanged event) {
         if (event.status() == WorkspaceStatus.running) {
-            held.computeIfAbsent(event.projectId(), files::watch);
+            try {
+                held.computeIfAbsent(event.projectId(), files::watch);
+            } catch (RuntimeException e) {
+                // a start is not failed for it: only the quota stop and the announcements wait for the API's own watching
+                log.warn("Could not watch the files of running workspace {}: {}", event.projectId(), e.toString());
+            }
         } else if (event.status() != WorkspaceStatus.starting) {
             Watch watch = held.remove(event.projectId());
             if (watch != null) watch.close();

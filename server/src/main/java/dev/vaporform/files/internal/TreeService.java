@@ -63,7 +63,7 @@ public class TreeService {
         ProjectPath path = properties.path(rawPath);
         locks.run(projectId, () -> {
             try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, true)) {
-                if (parent.attributes(path.name()).isPresent()) throw new FileExists(path + " exists already.");
+                if (parent.attributes(path.name()).isPresent()) throw new FileExists("A file or folder named " + path + " exists already.");
                 parent.createDirectory(path.name());
                 parent.directory(path.name()).close(); // what is there now must be a directory, not a link or file
             }
@@ -99,7 +99,7 @@ public class TreeService {
                 if (!a.isDirectory()) gone.add(new FileDeleted(projectId, sub, FileOrigin.api));
             });
             if (!recursive && !directory.names().isEmpty()) {
-                throw new DirectoryNotEmpty(path + " is a directory that is not empty; delete it with recursive=true.");
+                throw new DirectoryNotEmpty("The path " + path + " is a directory that is not empty; delete it with recursive=true.");
             }
         }
         parent.deleteTree(path.name());

@@ -82,7 +82,7 @@ public class MoveService {
                 for (NewVersion version : moved) {
                     versions.record(projectId, version, authorId, FileOrigin.api);
                     String oldPath = from.value() + version.path().substring(to.value().length());
-                    publish.accept(new FileMoved(projectId, oldPath, version.path(), FileOrigin.api));
+                    publish.accept(new FileMoved(projectId, oldPath, version.path(), FileOrigin.api, authorId));
                 }
                 return null;
             });

@@ -41,7 +41,7 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
         if (lower.contains("%2e")) return new Rule("encoded-period", "A path may not contain an encoded '.' (%2E).");
         if (uri.contains("\\") || lower.contains("%5c")) return new Rule("backslash", "A path may not contain a backslash; use '/' between names.");
         if (uri.contains(";") || lower.contains("%3b")) return new Rule("semicolon", "A path may not contain ';'.");
-        if (lower.contains("%25")) return new Rule("encoded-percent", "A path may not contain an encoded '%' (%25).");
+        if (lower.contains("%25")) return new Rule("encoded-percent", "A path may not contain '%' (encoded as %25).");
         if (lower.contains("%00") || uri.chars().anyMatch(Character::isISOControl)) {
             return new Rule("control-character", "A path may not contain control characters.");
         }

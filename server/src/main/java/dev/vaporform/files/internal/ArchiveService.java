@@ -142,8 +142,8 @@ public class ArchiveService {
         try (OpenDirectory parent = root.parentOf(path, false)) {
             BasicFileAttributes attrs = parent.attributes(path.name()).orElse(null);
             if (attrs == null) return null;
-            if (attrs.isSymbolicLink()) throw new UnsafeLink(path + " is a symbolic link; the server never writes through links.");
-            if (attrs.isDirectory()) throw new PathConflict(path + " is a directory.");
+            if (attrs.isSymbolicLink()) throw new UnsafeLink("The path " + path + " is a symbolic link; the server never writes through links.");
+            if (attrs.isDirectory()) throw new PathConflict("The path " + path + " is a directory.");
             return attrs.isRegularFile() ? attrs : null;
         } catch (FileNotFound missingParent) {
             return null; // made by the import

@@ -11,6 +11,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.vaporform.files.ProjectFiles;
 import dev.vaporform.platform.AuthenticatedUser;
 import dev.vaporform.platform.RealtimeHandshake;
 
@@ -35,9 +36,11 @@ class CollabHandler extends TextWebSocketHandler {
     private final Documents documents;
     private final ClientIds clientIds;
     private final CollabProperties properties;
+    private final ProjectFiles files;
 
     CollabHandler(Protocol protocol, Connections connections, Documents documents, ClientIds clientIds, CollabProperties properties,
-                  OpenSockets openSockets, io.micrometer.observation.ObservationRegistry observations) {
+                  OpenSockets openSockets, io.micrometer.observation.ObservationRegistry observations, ProjectFiles files) {
+        this.files = files;
         this.observations = observations;
         this.protocol = protocol;
         this.connections = connections;
@@ -58,7 +61,7 @@ class CollabHandler extends TextWebSocketHandler {
             return;
         }
         socket.getAttributes().put(CONNECTION, connection);
-        connection.send(Frames.handshake("init", connection.src()));
+        connection.send(Frames.handshake("init", connection.src(), properties.maxMessageSize().toBytes(), files.maxFileSize()));
     }
 
     /** Parts of large frames are put together by the connection's {@link PartialText}, so the container's buffer per socket stays small. */

@@ -19,7 +19,9 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * never block the caller (a document's authority, an event fan-out): each frame goes to a
  * bounded queue that a virtual thread writes to the socket, one frame at a time as the
  * container requires; a client that reads slower than frames arrive is dropped (1008
- * {@code slow-consumer}) once {@code bufferLimit} bytes are queued. Frames that are waiting
+ * {@code slow-consumer}) once {@code bufferLimit} bytes are queued, except that one frame may be
+ * larger on its own (the snapshot of a document near {@code max-file-size} is one frame, and a
+ * client that has everything else is not behind). Frames that are waiting
  * together leave together: the container batches them in its output buffer and writes them with
  * one system call, which is most of what a busy document costs (a socket write per frame).
  */
@@ -54,7 +56,9 @@ public final class SocketOutbox {
     /** Queues a frame; drops the connection when the client has fallen too far behind. */
     public void send(String frame) {
         if (closed) return;
-        if (queuedBytes.addAndGet((long) frame.length() * 2) > bufferLimit) {
+        long size = (long) frame.length() * 2;
+        long queued = queuedBytes.addAndGet(size);
+        if (queued > bufferLimit && queued > size) {
             log.warn("Dropping a slow WebSocket client ({} bytes queued)", queuedBytes.get());
             close(CloseStatus.POLICY_VIOLATION.withReason("slow-consumer"));
             return;

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -30,6 +31,7 @@ class CollabHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CollabHandler.class);
     private static final String CONNECTION = "collab.connection";
+    private static final String BEAT = "collab.beat";
 
     private final Protocol protocol;
     private final Connections connections;
@@ -37,10 +39,13 @@ class CollabHandler extends TextWebSocketHandler {
     private final ClientIds clientIds;
     private final CollabProperties properties;
     private final ProjectFiles files;
+    private final Heartbeats heartbeats;
 
     CollabHandler(Protocol protocol, Connections connections, Documents documents, ClientIds clientIds, CollabProperties properties,
-                  OpenSockets openSockets, io.micrometer.observation.ObservationRegistry observations, ProjectFiles files) {
+                  OpenSockets openSockets, io.micrometer.observation.ObservationRegistry observations, ProjectFiles files,
+                  Heartbeats heartbeats) {
         this.files = files;
+        this.heartbeats = heartbeats;
         this.observations = observations;
         this.protocol = protocol;
         this.connections = connections;
@@ -61,6 +66,7 @@ class CollabHandler extends TextWebSocketHandler {
             return;
         }
         socket.getAttributes().put(CONNECTION, connection);
+        socket.getAttributes().put(BEAT, heartbeats.watch(connection.outbox()));
         connection.send(Frames.handshake("init", connection.src(), properties.maxMessageSize().toBytes(), files.maxFileSize()));
     }
 
@@ -74,6 +80,7 @@ class CollabHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null || !connection.isOpen()) return;
+        heard(socket);
         String text = connection.incoming.add(message);
         if (text != null) {
             // a span per frame: the trace shows what a client sent and what it cost this node
@@ -102,8 +109,18 @@ class CollabHandler extends TextWebSocketHandler {
     }
 
     @Override
+    protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
+        heard(socket);
+    }
+
+    private static void heard(WebSocketSession socket) {
+        if (socket.getAttributes().get(BEAT) instanceof Heartbeats.Beat beat) beat.heard();
+    }
+
+    @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         openSockets.closed("collab");
+        if (socket.getAttributes().get(BEAT) instanceof Heartbeats.Beat beat) beat.stop();
         var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null) return;
         connection.close(status);

@@ -30,6 +30,8 @@ public final class SocketOutbox {
     private static final Logger log = LoggerFactory.getLogger(SocketOutbox.class);
     @SuppressWarnings("StringOperationCanBeSimplified") // compared by identity: never equal to a real frame
     private static final String CLOSE = new String("close");
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String PING = new String("ping");
 
     private final WebSocketSession socket;
     /** The container's endpoint, for batching; null when the session is not a Jakarta one. */
@@ -77,6 +79,13 @@ public final class SocketOutbox {
         drainSoon();
     }
 
+    /** Queues a WebSocket ping (the browser answers it, however busy its page is), sent in order with the frames. */
+    public void ping() {
+        if (closed || remote == null) return;
+        queue.add(PING);
+        drainSoon();
+    }
+
     /** Closes now; later sends are ignored. */
     public void close(CloseStatus status) {
         if (closed) return;
@@ -85,6 +94,15 @@ public final class SocketOutbox {
             socket.close(status);
         } catch (IOException | RuntimeException e) {
             log.debug("Closing a WebSocket failed", e);
+        }
+    }
+
+    private void sendPing() {
+        if (closed) return;
+        try {
+            remote.sendPing(java.nio.ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            close(CloseStatus.SESSION_NOT_RELIABLE);
         }
     }
 
@@ -109,6 +127,10 @@ public final class SocketOutbox {
             if (frame == CLOSE) {
                 batching(false);
                 close(closeAfterDrain);
+                continue;
+            }
+            if (frame == PING) {
+                sendPing();
                 continue;
             }
             queuedBytes.addAndGet(-(long) frame.length() * 2);

@@ -103,6 +103,9 @@ export class EditorPane {
         return { name: this.ctx.nameOf(userId), color: colorFor(userId) };
       },
       onResync: () => notify(`${path} was reloaded from the server.`),
+      limits: () => session.limits,
+      onRefused: (sentence) => notify(sentence, 'error'),
+      trackEdit: () => session.beginEdit(),
     });
     const language = new Compartment();
     const host = h('div', { class: 'editor-host', 'data-path': path });

@@ -56,8 +56,7 @@ describe('splitOp', () => {
 });
 
 describe('a binding with the server\'s limits', () => {
-  async function editors(initial: string, limits: { maxMessageSize: number; maxDocumentSize: number }) {
-    const backend = new Backend();
+  async function editors(initial: string, limits: { maxMessageSize: number; maxDocumentSize: number }, backend = new Backend()) {
     const creator = backend.connect();
     await call((cb) => creator.get('project', 'big.txt').create(initial, TEXT_TYPE_URI, cb));
     const open = async () => {
@@ -65,8 +64,9 @@ describe('a binding with the server\'s limits', () => {
       const doc = connection.get('project', 'big.txt');
       await call((cb) => doc.subscribe(cb));
       const frames: number[] = [];
-      const send = connection.send.bind(connection);
-      (connection as unknown as { send: (m: unknown) => void }).send = (m: unknown) => { frames.push(JSON.stringify(m).length); send(m as never); };
+      const sending = connection as unknown as { send: (m: unknown) => void };
+      const send = sending.send.bind(connection);
+      sending.send = (m: unknown) => { frames.push(JSON.stringify(m).length); send(m); };
       const refusals: string[] = [];
       let unsaved = 0;
       const binding = new ShareDbBinding(doc, {
@@ -101,5 +101,25 @@ describe('a binding with the server\'s limits', () => {
     expect(a.frames.length).toBe(sent);
     a.view.dispatch({ changes: { from: 8, insert: 'small' } }); // a change within the limit still goes
     await until(() => a.doc.data === 'keep me\nsmall' && !a.doc.hasWritePending(), 'the small change');
+  });
+
+  it('undoes the whole of a split edit when the server refuses one of its ops, says so once and sends no more of it', async () => {
+    const backend = new Backend();
+    let submits = 0;
+    backend.use('submit', (_context, next) => {
+      submits++;
+      next(submits === 3 ? { code: 'ERR_DOC_TOO_LARGE', message: 'The document would be too large.' } : undefined);
+    });
+    const [a, b] = await editors('start\n', { maxMessageSize: 20_000, maxDocumentSize: 10 * 1024 * 1024 }, backend);
+    const text = pasted(3000);
+    a.view.dispatch({ changes: { from: 6, insert: text }, userEvent: 'input.paste' });
+    await until(() => a.refusals.length > 0 && !a.doc.hasWritePending() && a.view.state.doc.toString() === b.view.state.doc.toString(), 'the rollback');
+    const sentAfter = a.frames.length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.frames.length).toBe(sentAfter);
+    expect(a.refusals).toEqual(['Your change to big.txt was not saved: a file may hold at most 10 MB. The editor shows the saved text again.']);
+    expect(a.view.state.doc.toString()).toBe(a.doc.data);
+    expect(a.unsaved()).toBe(0);
+    expect(submits).toBe(3);
   });
 });

@@ -182,7 +182,10 @@ export class ShareDbBinding {
   private submit(op: TextOp): void {
     const budget = opBudget(this.limits);
     const parts = splitOp(op, budget);
-    const edit: Edit = { partsLeft: parts.length, refused: false, done: this.options.trackEdit?.() ?? (() => {}) };
+    const saved = this.options.trackEdit?.();
+    let settled = false;
+    const done = () => { if (!settled) { settled = true; saved?.(); } };
+    const edit: Edit = { partsLeft: parts.length, refused: false, done };
     for (const part of parts) {
       this.doc.preventCompose = parts.length > 1 || this.lastUnsentTooLargeFor(part, budget);
       this.doc.submitOp(part, { source: this.source }, (error) => this.settled(edit, error));

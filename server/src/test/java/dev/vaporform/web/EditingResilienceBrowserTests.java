@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Edits that are large, refused, unsaved when the page goes, or made without a network: a 2 MB
- * paste is saved for everyone, one over the file-size limit is refused once with a sentence,
+ * Edits that are large, refused, unsaved when the page goes, or made without a network: a paste
+ * whose op is larger than a frame may be is saved for everyone, one over the file-size limit is
+ * refused once with a sentence,
  * leaving with unsaved edits asks first, and losing the network shows at once, counts the edits
  * kept, shows the person gone to the others, and sends the edits when it is back.
  */
@@ -24,11 +25,31 @@ class EditingResilienceBrowserTests extends BrowserTest {
 
     /** Line {@code i} of a generated paste: ASCII, a Latin-1 letter and an emoji (a surrogate pair in UTF-16). */
     private static final String LINE_JS = "i => `line ${i} of the paste: ä quick brown fox 😀 jumps over the lazy dog\\n`";
+    /**
+     * Line {@code i} of a paste of control characters (as terminal output with colour codes holds):
+     * each is one byte of UTF-8 but six characters of JSON ({@code \u0001}), so a paste within the
+     * tests' 256 KB file-size limit makes an op far over the 1 MB frame limit.
+     */
+    private static final String CONTROL_LINE_JS = "i => { const codes = [1,2,3,4,5,6,7,11,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31];"
+            + " let line = ''; for (let k = 0; k < 60; k++) line += String.fromCharCode(codes[(i + k) % 26]); return line + i + '\\n'; }";
+    private static final int[] CODES = {1, 2, 3, 4, 5, 6, 7, 11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.vaporform.files.storage.FilesProperties files;
 
     /** The pasted text, built the same way as in the page. */
     private static String generated(int lines) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines; i++) text.append("line ").append(i).append(" of the paste: ä quick brown fox 😀 jumps over the lazy dog\n");
+        return text.toString();
+    }
+
+    private static String controlLines(int lines) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            for (int k = 0; k < 60; k++) text.append((char) CODES[(i + k) % 26]);
+            text.append(i).append('\n');
+        }
         return text.toString();
     }
 
@@ -38,10 +59,14 @@ class EditingResilienceBrowserTests extends BrowserTest {
         return (int) (bytes / perLine) + 1;
     }
 
-    /** Pastes {@code lines} generated lines at the end of the file, through CodeMirror's own paste handling. */
     private static void paste(Page page, String path, int lines) {
+        paste(page, path, lines, LINE_JS);
+    }
+
+    /** Pastes {@code lines} generated lines at the end of the file, through CodeMirror's own paste handling. */
+    private static void paste(Page page, String path, int lines, String lineJs) {
         page.evaluate("([path, lines]) => {"
-                + "const line = " + LINE_JS + ";"
+                + "const line = " + lineJs + ";"
                 + "const parts = []; for (let i = 0; i < lines; i++) parts.push(line(i));"
                 + "const content = document.querySelector(`.editor-host[data-path='${path}'] .cm-content`);"
                 + "const view = content.cmTile.root.view;"
@@ -66,16 +91,18 @@ class EditingResilienceBrowserTests extends BrowserTest {
     }
 
     @Test
-    void aTwoMegabytePasteIsSavedForEveryoneAndSurvivesAReload() {
+    void aPasteWhoseOpIsLargerThanAFrameMayBeIsSavedForEveryoneAndSurvivesAReload() {
         var editors = twoEditorsOn("paste-ada", "paste-bob", "Paste", "big.txt", "start\n");
         Page a = editors.a();
         Page b = editors.b();
         AtomicInteger reconnects = new AtomicInteger();
         a.onWebSocket(socket -> { if (socket.url().contains("/ws/collab")) reconnects.incrementAndGet(); });
-        int lines = linesFor(2 * 1024 * 1024);
-        String expected = "start\n" + generated(lines);
+        int lines = 3200;
+        String expected = "start\n" + controlLines(lines);
+        assertThat(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan((int) files.maxFileSize().toBytes());
+        assertThat(dev.vaporform.support.Http.JSON.writeValueAsString(expected).length()).as("the op's JSON").isGreaterThan(1024 * 1024);
 
-        paste(a, "big.txt", lines);
+        paste(a, "big.txt", lines, CONTROL_LINE_JS);
 
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> text(b, "big.txt").length() == expected.length());
         assertThat(text(b, "big.txt")).isEqualTo(expected);
@@ -92,6 +119,7 @@ class EditingResilienceBrowserTests extends BrowserTest {
 
     @Test
     void rejectsAPasteOverTheFileSizeLimitOnceWithASentenceAndKeepsTheServersText() {
+        // (the tests' limit is 256 KB; installations default to 10 MB)
         var owner = users.register(uniqueEmail("huge"));
         String projectId = projectWithFiles(owner, "Huge " + unique(), Map.of("huge.txt", "keep me\n"));
         Page page = newPage();
@@ -108,11 +136,13 @@ class EditingResilienceBrowserTests extends BrowserTest {
         int socketsBefore = sockets.get();
         long sentBefore = bytesSent.get();
 
-        paste(page, "huge.txt", linesFor(11L * 1024 * 1024));
+        long limit = files.maxFileSize().toBytes();
+        paste(page, "huge.txt", linesFor(limit + limit / 10));
 
         var refusal = page.locator(".toast-error");
         expect(refusal).hasCount(1);
-        assertThat(refusal.textContent()).contains("10 MB").doesNotContain("ERR_");
+        String size = limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB";
+        assertThat(refusal.textContent()).contains(size).contains("huge.txt").doesNotContain("ERR_");
         // a few seconds later: no new socket, nothing large went out, the editor shows the server's text
         page.waitForTimeout(4000);
         assertThat(sockets.get()).as("collaboration sockets opened after the paste").isEqualTo(socketsBefore);
@@ -138,9 +168,9 @@ class EditingResilienceBrowserTests extends BrowserTest {
             dialog.accept();
         });
 
-        page.close(new Page.CloseOptions().setRunBeforeUnload(true));
+        // Playwright delivers the dialog while it waits (events arrive during its own calls)
+        page.waitForClose(new Page.WaitForCloseOptions().setTimeout(10_000), () -> page.close(new Page.CloseOptions().setRunBeforeUnload(true)));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !dialogs.isEmpty());
         assertThat(dialogs).containsExactly("beforeunload");
     }
 

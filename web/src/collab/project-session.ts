@@ -2,6 +2,7 @@ import ShareDB, { type Connection, type Doc, type SocketLike } from 'sharedb/lib
 import type { Api } from '../api/client';
 import type { ChatMessage, Participant } from '../api/types';
 import { registerTextType } from './textType';
+import { DEFAULT_LIMITS, formatSize, type CollabLimits } from './limits';
 import { ReconnectingSocket, socketUrl, type LinkState } from './reconnecting';
 
 export interface ProjectEvent { type: string; projectId?: string; at?: string; [key: string]: unknown }
@@ -17,6 +18,9 @@ const NOT_YET: SocketLike = {
  * Everything live about one open project: the sharedb connection on /ws/collab (documents,
  * presence), and the /ws/events stream (participants, chat, file and workspace events). Both
  * reconnect by themselves; sharedb keeps typed ops and resends them once the socket is back.
+ * What the server would refuse for good is never sent (a frame over its limit is answered here
+ * with an error, so sharedb rolls the op back instead of resending it after every reconnect),
+ * and leaving the page with edits not yet acknowledged asks first.
  */
 export class ProjectSession {
   readonly connection: Connection;
@@ -28,7 +32,15 @@ export class ProjectSession {
   collabState: LinkState = 'connecting';
   eventsState: LinkState = 'connecting';
   finalReason: string | null = null;
-  private pingTimer: ReturnType<typeof setInterval>;
+  /** The server's limits, from its handshake. */
+  limits: CollabLimits = DEFAULT_LIMITS;
+  /** Local edits (one per editor transaction) not yet acknowledged by the server. */
+  unsavedEdits = 0;
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!this.hasPendingEdits()) return;
+    e.preventDefault();
+    e.returnValue = ''; // older browsers ask only when a value is set
+  };
 
   constructor(private readonly api: Api, readonly projectId: string) {
     registerTextType();
@@ -36,17 +48,54 @@ export class ProjectSession {
     this.connection.on('error', () => {});
     this.collab = new ReconnectingSocket({
       open: async () => new WebSocket(socketUrl(`/ws/collab?ticket=${encodeURIComponent(await api.ticket())}`)),
-      attach: (socket) => this.connection.bindToSocket(socket),
+      attach: (socket) => { this.guard(socket); this.connection.bindToSocket(socket); },
       onState: (s) => { this.collabState = s; this.changed(); },
       onFinal: (reason) => this.final(reason),
+      ping: (socket) => socket.send(JSON.stringify({ a: 'pp' })),
     });
     this.events = new ReconnectingSocket({
       open: async () => new WebSocket(socketUrl(`/ws/events?ticket=${encodeURIComponent(await api.ticket())}`)),
       attach: (socket) => this.attachEvents(socket),
       onState: (s) => { this.eventsState = s; this.changed(); },
       onFinal: (reason) => this.final(reason),
+      ping: (socket) => socket.send(JSON.stringify({ type: 'ping' })),
     });
-    this.pingTimer = setInterval(() => this.sendEvent({ type: 'ping' }), 25_000);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /**
+   * Reads the server's limits from its first frame, and keeps frames over the limit off the
+   * wire: the server would close the socket (1009) and sharedb would resend the same op after
+   * every reconnect. An op is refused here instead, as the server refuses one, so it is rolled back.
+   */
+  private guard(socket: WebSocket): void {
+    socket.addEventListener('message', (m) => {
+      try {
+        const frame = JSON.parse(String(m.data)) as { limits?: Partial<CollabLimits> };
+        if (frame.limits) this.limits = { ...DEFAULT_LIMITS, ...frame.limits };
+      } catch { /* not JSON: sharedb says so */ }
+    }, { once: true });
+    const send = socket.send.bind(socket);
+    socket.send = (data: string | ArrayBufferLike | Blob | ArrayBufferView) => {
+      if (typeof data !== 'string' || data.length <= this.limits.maxMessageSize) return send(data);
+      const request = JSON.parse(data) as Record<string, unknown>;
+      if (request.a !== 'op') return; // only ops grow with the text; nothing else gets near the limit
+      const error = { code: 'ERR_MESSAGE_TOO_LARGE', message: `The change is larger than the ${formatSize(this.limits.maxMessageSize)} the server takes at once.` };
+      setTimeout(() => this.connection.handleMessage({ ...request, error }));
+    };
+  }
+
+  /** Counts one local edit as unsaved; the returned function marks it saved (or refused). */
+  beginEdit(): () => void {
+    this.unsavedEdits++;
+    this.changed();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.unsavedEdits--;
+      this.changed();
+    };
   }
 
   start(): void {
@@ -135,7 +184,7 @@ export class ProjectSession {
   }
 
   close(): void {
-    clearInterval(this.pingTimer);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
     this.collab.stop();
     this.events.stop();
     try { this.connection.close(); } catch { /* already closed */ }

@@ -11,22 +11,38 @@ export interface ReconnectingOptions {
   onState?: (state: LinkState, reason?: string) => void;
   /** Called when the server closed the socket for good (access revoked, session ended). */
   onFinal?: (reason: string) => void;
+  /** Sends an application-level ping that the server answers; without it the socket is never judged dead. */
+  ping?: (socket: WebSocket) => void;
 }
+
+/** An open socket is pinged after this long without a message from the server... */
+const PING_AFTER = 10_000;
+/** ...and judged dead (as if closed) when nothing at all comes back within this long. */
+const REPLY_WITHIN = 4_000;
 
 /**
  * Keeps one WebSocket open: after a drop it waits (0.5 s doubling to 10 s, sooner when the
- * browser says it is back online) and opens a new socket with a new ticket.
+ * browser says it is back online) and opens a new socket with a new ticket. A network that goes
+ * away often closes nothing, so the socket counts as dropped at once when the browser says it is
+ * offline, and when a ping gets no reply (nothing at all from the server) within a few seconds.
  */
 export class ReconnectingSocket {
   private socket: WebSocket | null = null;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private heardAt = 0;
+  private pingedAt = 0;
+  private bufferedAtPing = 0;
+  private readonly watchdog: ReturnType<typeof setInterval>;
   state: LinkState = 'connecting';
 
   constructor(private readonly options: ReconnectingOptions) {
     this.onOnline = this.onOnline.bind(this);
+    this.onOffline = this.onOffline.bind(this);
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.watchdog = setInterval(() => this.check(), 1000);
   }
 
   start(): void { void this.connect(); }
@@ -51,7 +67,10 @@ export class ReconnectingSocket {
     }
     if (this.stopped) { socket.close(); return; }
     this.socket = socket;
-    socket.addEventListener('open', () => { this.attempt = 0; this.setState('online'); });
+    this.heardAt = Date.now();
+    this.pingedAt = 0;
+    socket.addEventListener('open', () => { this.attempt = 0; this.heardAt = Date.now(); this.setState('online'); });
+    socket.addEventListener('message', () => { if (this.socket === socket) this.heardAt = Date.now(); });
     socket.addEventListener('close', (e) => {
       if (this.socket !== socket || this.stopped) return;
       this.socket = null;
@@ -66,11 +85,44 @@ export class ReconnectingSocket {
     this.options.attach(socket);
   }
 
+  /** Pings a quiet socket; declares it dead when a ping went unanswered (while nothing was being uploaded either). */
+  private check(): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN || !this.options.ping) return;
+    const now = Date.now();
+    if (this.pingedAt > this.heardAt) {
+      // a large upload ahead of the ping delays its answer: that is progress, not a dead socket
+      if (socket.bufferedAmount < this.bufferedAtPing) { this.pingedAt = now; this.bufferedAtPing = socket.bufferedAmount; return; }
+      if (now - this.pingedAt > REPLY_WITHIN) this.dead(socket, 'no-reply');
+      return;
+    }
+    if (now - this.heardAt < PING_AFTER) return;
+    this.pingedAt = now;
+    this.bufferedAtPing = socket.bufferedAmount;
+    try { this.options.ping(socket); } catch { /* closing meanwhile */ }
+  }
+
+  /**
+   * Treats the socket as closed now: a close event is dispatched on it (what sharedb and the
+   * handlers listen for), then it is closed, which a dead network may never confirm.
+   */
+  private dead(socket: WebSocket, reason: string): void {
+    if (this.socket !== socket) return;
+    socket.dispatchEvent(new CloseEvent('close', { code: 4000, reason, wasClean: false }));
+    try { socket.close(4000, reason); } catch { /* already closing */ }
+  }
+
   private retry(): void {
     if (this.stopped || this.timer) return;
     this.setState('offline');
     const delay = Math.min(10_000, 500 * 2 ** this.attempt++);
     this.timer = setTimeout(() => void this.connect(), delay);
+  }
+
+  private onOffline(): void {
+    if (this.stopped) return;
+    if (this.socket) this.dead(this.socket, 'offline');
+    else this.setState('offline');
   }
 
   private onOnline(): void {
@@ -86,6 +138,8 @@ export class ReconnectingSocket {
   stop(): void {
     this.stopped = true;
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    clearInterval(this.watchdog);
     if (this.timer) clearTimeout(this.timer);
     const s = this.socket;
     this.socket = null;

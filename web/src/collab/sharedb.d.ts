@@ -12,6 +12,10 @@ declare module 'sharedb/lib/client' {
     data: unknown;
     connection: Connection;
     hasWritePending(): boolean;
+    /** When true, a new op is queued on its own instead of composed into the last unsent one. */
+    preventCompose: boolean;
+    /** Ops not yet sent (the one in flight is `inflightOp`). */
+    pendingOps: { op?: TextOp; create?: unknown; sentAt?: number }[];
     subscribe(callback?: Callback): void;
     unsubscribe(callback?: Callback): void;
     create(data: unknown, type: string, callback?: Callback): void;
@@ -59,6 +63,8 @@ declare module 'sharedb/lib/client' {
     get(collection: string, id: string): Doc;
     getDocPresence(collection: string, id: string): Presence;
     bindToSocket(socket: SocketLike | WebSocket): void;
+    /** Handles a frame as if the server had sent it. */
+    handleMessage(message: unknown): void;
     close(): void;
     on(event: 'state', listener: (state: string, reason: string) => void): void;
     on(event: 'error', listener: (error: Error) => void): void;

@@ -2,6 +2,7 @@ import { Annotation, EditorState, StateEffect, StateField, Transaction, type Ext
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import type { TextOp } from 'ot-text-unicode';
 import type { Doc, LocalPresence, Presence } from 'sharedb/lib/client';
+import { DEFAULT_LIMITS, formatSize, opBudget, splitOp, utf8Length, type CollabLimits } from '../collab/limits';
 import { codePointToUtf16, utf16ToCodePoint } from './positions';
 import { changesToOp, opToChanges, type Utf16Change } from './textOps';
 
@@ -22,7 +23,16 @@ export interface BindingOptions {
   ownerOf?: (presenceId: string) => PresenceOwner;
   /** Called when the editor had to be reset to the document's text (should not happen). */
   onResync?: () => void;
+  /** The server's limits (frame and document size); the defaults when not given. */
+  limits?: () => CollabLimits;
+  /** Called with a sentence for the person when an edit was refused (and undone). */
+  onRefused?: (sentence: string) => void;
+  /** Counts a local edit as unsaved; the returned function is called once it is saved or refused. */
+  trackEdit?: () => () => void;
 }
+
+/** One local edit (editor transaction) on its way to the server, in one or more ops. */
+interface Edit { partsLeft: number; refused: boolean; done: () => void }
 
 export interface RemoteCursor { id: string; anchor: number; head: number; owner: PresenceOwner }
 
@@ -82,6 +92,10 @@ export class ShareDbBinding {
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly source = {}; // identifies our own submits in the doc's 'op' events
   private destroyed = false;
+  /** Refused edits are being thrown away (a hard rollback): their errors are already told. */
+  private discarding = false;
+  /** The UTF-8 size of a recent text, so a large document is not counted again for every keystroke. */
+  private sized: { doc: unknown; bytes: number } | null = null;
 
   constructor(readonly doc: Doc, private readonly options: BindingOptions = {}) {
     this.onOp = this.onOp.bind(this);
@@ -107,6 +121,7 @@ export class ShareDbBinding {
     return [
       cursorField,
       EditorState.readOnly.of(!!this.options.readOnly),
+      EditorState.transactionFilter.of((tr) => binding.withinLimit(tr) ? tr : []),
       ViewPlugin.define((view) => {
         binding.view = view;
         binding.renderCursors();
@@ -128,9 +143,87 @@ export class ShareDbBinding {
         changes.push({ from: fromA, to: toA, insert: inserted.toString() });
       });
       const op = changesToOp(tr.startState.doc.toString(), changes);
-      if (op.length > 0) this.doc.submitOp(op, { source: this.source });
+      if (op.length > 0) this.submit(op);
     }
     if (update.selectionSet || update.docChanged || update.focusChanged) this.schedulePresence();
+  }
+
+  private get limits(): CollabLimits { return this.options.limits?.() ?? DEFAULT_LIMITS; }
+
+  /**
+   * Refuses (with a sentence) a local change that would make the text larger than a file may
+   * be: the server would refuse it anyway, and a large paste would be sent for nothing. Most
+   * texts are far below the limit in UTF-16 units; only large ones are counted in bytes.
+   */
+  withinLimit(tr: Transaction): boolean {
+    if (!tr.docChanged || tr.annotation(remoteChange)) return true;
+    const max = this.limits.maxDocumentSize;
+    if (tr.newDoc.length * 3 <= max) return true;
+    const before = this.sized?.doc === tr.startState.doc ? this.sized.bytes : utf8Length(tr.startState.doc.toString());
+    let bytes = before;
+    tr.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+      bytes += utf8Length(inserted.toString()) - utf8Length(tr.startState.doc.sliceString(fromA, toA));
+    });
+    if (bytes <= max) {
+      this.sized = { doc: tr.newDoc, bytes };
+      return true;
+    }
+    this.sized = { doc: tr.startState.doc, bytes: before };
+    const what = tr.isUserEvent('input.paste') ? 'The paste was' : 'This change was';
+    this.options.onRefused?.(`${what} not made: ${this.doc.id} would be larger than ${formatSize(max)}, the most a file may hold.`);
+    return false;
+  }
+
+  /**
+   * Submits one local edit, in as many ops as the server's frame limit needs (each in its own
+   * frame: sharedb would otherwise compose the parts back into one). A refusal undoes the whole
+   * edit: sharedb rolls back the refused op, and the parts still queued are thrown away.
+   */
+  private submit(op: TextOp): void {
+    const budget = opBudget(this.limits);
+    const parts = splitOp(op, budget);
+    const saved = this.options.trackEdit?.();
+    let settled = false;
+    const done = () => { if (!settled) { settled = true; saved?.(); } };
+    const edit: Edit = { partsLeft: parts.length, refused: false, done };
+    for (const part of parts) {
+      this.doc.preventCompose = parts.length > 1 || this.lastUnsentTooLargeFor(part, budget);
+      this.doc.submitOp(part, { source: this.source }, (error) => this.settled(edit, error));
+    }
+    this.doc.preventCompose = false;
+  }
+
+  /** Would composing `op` into the last queued op make a frame over the budget? */
+  private lastUnsentTooLargeFor(op: TextOp, budget: number): boolean {
+    const last = this.doc.pendingOps?.[this.doc.pendingOps.length - 1];
+    if (!last || last.sentAt || !last.op) return false;
+    return JSON.stringify(last.op).length + JSON.stringify(op).length > budget;
+  }
+
+  private settled(edit: Edit, error?: { code?: string; message: string } | null): void {
+    edit.partsLeft--;
+    if (error) this.refused(edit, error);
+    if (edit.partsLeft === 0 || error) edit.done();
+  }
+
+  private refused(edit: Edit, error: { code?: string; message: string }): void {
+    if (edit.refused || this.discarding) return;
+    edit.refused = true;
+    this.options.onRefused?.(this.refusal(error));
+    if (edit.partsLeft > 0 && !this.destroyed) {
+      // later parts of the edit would land without the refused one: drop everything queued and reload
+      this.discarding = true;
+      (this.doc as unknown as { _hardRollback(e: unknown): void })._hardRollback(error);
+    }
+  }
+
+  private refusal(error: { code?: string; message: string }): string {
+    const path = this.doc.id;
+    if (error.code === 'ERR_DOC_TOO_LARGE') {
+      return `Your change to ${path} was not saved: a file may hold at most ${formatSize(this.limits.maxDocumentSize)}. The editor shows the saved text again.`;
+    }
+    if (error.code === 'ERR_MESSAGE_TOO_LARGE') return `Your change to ${path} was not saved: ${error.message} The editor shows the saved text again.`;
+    return `Your change to ${path} was not accepted (${error.message}). The editor shows the saved text again.`;
   }
 
   private onOp(op: TextOp, source: unknown): void {
@@ -154,18 +247,24 @@ export class ShareDbBinding {
   }
 
   private onLoad(): void {
+    if (this.discarding) {
+      // the op callbacks of the discarded edits run right after this: they were told about already
+      setTimeout(() => { this.discarding = false; });
+      this.resync(false);
+      return;
+    }
     this.resync();
   }
 
   /** Replaces the editor's text with the document's (after a hard rollback or reload). */
-  private resync(): void {
+  private resync(tell = true): void {
     const view = this.view;
     if (!view || view.state.doc.toString() === this.text) return;
     view.dispatch({
       changes: { from: 0, to: view.state.doc.length, insert: this.text },
       annotations: [remoteChange.of(true), Transaction.addToHistory.of(false)],
     });
-    this.options.onResync?.();
+    if (tell) this.options.onResync?.();
   }
 
   private onPresence(): void {

@@ -129,6 +129,9 @@ export class EditorPane {
         return { name: this.ctx.nameOf(userId), color: colorFor(userId) };
       },
       onResync: () => notify(`${path} was reloaded from the server.`),
+      limits: () => session.limits,
+      onRefused: (sentence) => notify(sentence, 'error'),
+      trackEdit: () => session.beginEdit(),
     });
     return { presence, binding };
   }

@@ -25,6 +25,11 @@ const STATE_TEXT: Record<string, string> = {
   online: 'Connected', connecting: 'Connecting…', offline: 'Offline — reconnecting; your edits are kept', closed: 'Disconnected',
 };
 
+/** The status while offline: how many edits wait to be sent, if any. */
+function offlineText(unsaved: number): string {
+  return unsaved > 0 ? `Offline — ${unsaved} unsaved edit${unsaved === 1 ? '' : 's'}` : STATE_TEXT.offline;
+}
+
 /** The IDE for one project: files, editor tabs, live collaboration, workspace, terminals, chat and AI. */
 export class IdeView {
   readonly el: HTMLElement;
@@ -139,7 +144,8 @@ export class IdeView {
     const state = this.session.state;
     const pending = this.session.hasPendingEdits();
     this.stateBadge.dataset.state = state;
-    this.stateBadge.textContent = STATE_TEXT[state] + (pending && state === 'online' ? ' · saving…' : '');
+    this.stateBadge.textContent = state === 'offline' ? offlineText(pending ? this.session.unsavedEdits : 0)
+      : STATE_TEXT[state] + (pending && state === 'online' ? ' · saving…' : '');
   }
 
   private closed(reason: string) {

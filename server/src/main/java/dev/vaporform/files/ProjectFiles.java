@@ -49,6 +49,9 @@ public interface ProjectFiles {
      */
     FileVersion write(UUID projectId, String path, byte[] content, UUID authorId, Long ifMatchVersion);
 
+    /** @return the most bytes a file may hold ({@code max-file-size}): larger ones are neither written nor read */
+    long maxFileSize();
+
     /** @return every file, directory and link in the project, sorted by path; links are listed, never followed */
     List<FileEntry> tree(UUID projectId);
 

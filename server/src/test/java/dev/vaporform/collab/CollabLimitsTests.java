@@ -69,6 +69,33 @@ class CollabLimitsTests extends CollabTestSupport {
     }
 
     @Test
+    void rejectsAnOpThatWouldMakeTheDocumentLargerThanAFileMayBeButTakesEditsUpToTheLimit() {
+        createProject("Big file");
+        ShareDbClient a = connect(owner);
+        JsonNode limits = a.next(action("init")).path("limits");
+        assertThat(limits.path("maxMessageSize").asLong()).isEqualTo(1024 * 1024);
+        int max = limits.path("maxDocumentSize").asInt();
+        assertThat(max).as("the files module's max-file-size of the tests").isEqualTo(256 * 1024);
+        a.send(create("big.txt", 1, ""));
+        a.next(ack(a.src, 1));
+
+        a.send(op("big.txt", 2, 1, List.of("x".repeat(200_000))));
+        a.next(ack(a.src, 2));
+        a.send(op("big.txt", 3, 2, List.of(200_000, "y".repeat(max - 200_000 + 1))));
+        assertThat(a.next(error("ERR_DOC_TOO_LARGE")).path("seq").asInt()).isEqualTo(3);
+        a.send(op("big.txt", 4, 2, List.of(200_000, "z".repeat(max - 200_000))));
+        a.next(ack(a.src, 4));
+        assertThat(a.closed).isNotDone();
+
+        ShareDbClient b = connect(owner);
+        b.send(subscribe("big.txt"));
+        JsonNode snapshot = b.next(f -> "s".equals(f.path("a").asString()) && f.has("data"));
+        assertThat(snapshot.path("data").path("data").asString()).hasSize(max).startsWith("x").endsWith("z").doesNotContain("y");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/api/projects/" + projectId + "/files/big.txt")
+                .bearer(owner.accessToken()).send().body()).hasSize(max));
+    }
+
+    @Test
     void rejectsAViewersOversizePresenceWithAnErrorAndRelaysItToNobody() {
         createProject("Big presence");
         ShareDbClient a = connect(owner);

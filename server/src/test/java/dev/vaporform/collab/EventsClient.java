@@ -25,6 +25,8 @@ final class EventsClient implements WebSocket.Listener {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     WebSocket socket;
+    /** Reads nothing more, so answers no ping: a client whose network went silently away. */
+    private volatile boolean silent;
 
     static EventsClient connect(int port, String ticket) {
         EventsClient client = new EventsClient();
@@ -40,8 +42,18 @@ final class EventsClient implements WebSocket.Listener {
             frames.add(Http.JSON.readTree(partial.toString()));
             partial.setLength(0);
         }
-        webSocket.request(1);
+        if (!silent) webSocket.request(1);
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        if (!silent) webSocket.request(1); // the implementation answers this one; later pings are never read
+        return null;
+    }
+
+    void goSilent() {
+        silent = true;
     }
 
     @Override

@@ -32,6 +32,27 @@ class ProjectEventsTests extends CollabTestSupport {
     }
 
     @Test
+    void aParticipantWhoseClientFallsSilentLeavesAfterTheIdleTimeoutWhileOneThatAnswersPingsStays() {
+        createProject("Silence");
+        Session viewer = member("viewer");
+        EventsClient mine = subscribed(owner);
+        EventsClient theirs = subscribed(viewer);
+        mine.next(type("participant.joined"));
+        long started = System.nanoTime();
+
+        theirs.goSilent();
+
+        JsonNode left = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40))
+                .until(() -> mine.all(type("participant.left")).stream().findFirst().orElse(null), f -> f != null);
+        assertThat(left.path("userId").asString()).isEqualTo(viewer.id().toString());
+        // the owner's client sent nothing meanwhile either, but answered the server's pings
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(java.time.Duration.ofSeconds(10));
+        assertThat(mine.closed).isNotDone();
+        mine.send(Map.of("type", "ping"));
+        mine.next(type("pong"));
+    }
+
+    @Test
     void aViewerSubscribesAndParticipantsJoinAndLeave() {
         createProject("Roster");
         EventsClient mine = subscribed(owner);

@@ -54,6 +54,7 @@ final class CollabConnection {
     void src(String src) { this.src = src; }
     String id() { return socket.getId(); }
     boolean isOpen() { return outbox.isOpen(); }
+    SocketOutbox outbox() { return outbox; }
 
     /**
      * Takes the documents on, all or none. Called on the socket's receiving thread before their

@@ -5,12 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.vaporform.files.ProjectFiles;
 import dev.vaporform.platform.AuthenticatedUser;
 import dev.vaporform.platform.RealtimeHandshake;
 
@@ -29,15 +31,21 @@ class CollabHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CollabHandler.class);
     private static final String CONNECTION = "collab.connection";
+    private static final String BEAT = "collab.beat";
 
     private final Protocol protocol;
     private final Connections connections;
     private final Documents documents;
     private final ClientIds clientIds;
     private final CollabProperties properties;
+    private final ProjectFiles files;
+    private final Heartbeats heartbeats;
 
     CollabHandler(Protocol protocol, Connections connections, Documents documents, ClientIds clientIds, CollabProperties properties,
-                  OpenSockets openSockets, io.micrometer.observation.ObservationRegistry observations) {
+                  OpenSockets openSockets, io.micrometer.observation.ObservationRegistry observations, ProjectFiles files,
+                  Heartbeats heartbeats) {
+        this.files = files;
+        this.heartbeats = heartbeats;
         this.observations = observations;
         this.protocol = protocol;
         this.connections = connections;
@@ -58,7 +66,8 @@ class CollabHandler extends TextWebSocketHandler {
             return;
         }
         socket.getAttributes().put(CONNECTION, connection);
-        connection.send(Frames.handshake("init", connection.src()));
+        socket.getAttributes().put(BEAT, heartbeats.watch(connection.outbox()));
+        connection.send(Frames.handshake("init", connection.src(), properties.maxMessageSize().toBytes(), files.maxFileSize()));
     }
 
     /** Parts of large frames are put together by the connection's {@link PartialText}, so the container's buffer per socket stays small. */
@@ -71,6 +80,7 @@ class CollabHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null || !connection.isOpen()) return;
+        heard(socket);
         String text = connection.incoming.add(message);
         if (text != null) {
             // a span per frame: the trace shows what a client sent and what it cost this node
@@ -99,8 +109,18 @@ class CollabHandler extends TextWebSocketHandler {
     }
 
     @Override
+    protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
+        heard(socket);
+    }
+
+    private static void heard(WebSocketSession socket) {
+        if (socket.getAttributes().get(BEAT) instanceof Heartbeats.Beat beat) beat.heard();
+    }
+
+    @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         openSockets.closed("collab");
+        if (socket.getAttributes().get(BEAT) instanceof Heartbeats.Beat beat) beat.stop();
         var connection = (CollabConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null) return;
         connection.close(status);

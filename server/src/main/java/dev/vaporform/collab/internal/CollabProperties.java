@@ -41,6 +41,9 @@ import org.springframework.validation.annotation.Validated;
  * @param chatMaxLength         longest chat message, in characters
  * @param chatMessagesPerMinute chat messages one user may send per minute on one socket, sustained
  * @param chatBurst             chat messages one socket may send at once before the rate applies
+ * @param pingInterval          how often every {@code /ws/collab} and {@code /ws/events} socket gets a WebSocket ping
+ * @param idleTimeout           a socket that sent nothing (not even a pong) for this long is closed {@code 1001 no-reply},
+ *                              so a person whose network went silently away leaves the session for the others
  * @param redisChannelPrefix    prefix of the Redis channels nodes talk on (several installations may share a Redis)
  */
 @Validated
@@ -69,4 +72,6 @@ public record CollabProperties(
         @DefaultValue("2000") @Min(1) int chatMaxLength,
         @DefaultValue("30") @Min(1) int chatMessagesPerMinute,
         @DefaultValue("5") @Min(1) int chatBurst,
+        @DefaultValue("5s") Duration pingInterval,
+        @DefaultValue("15s") Duration idleTimeout,
         @DefaultValue("vaporform:") String redisChannelPrefix) {}

@@ -146,6 +146,7 @@ final class DocumentAuthority {
         } catch (InvalidOpException e) {
             throw new ShareDbError(ShareDbError.OP_NOT_APPLIED, e.getMessage());
         }
+        DocumentSize.requireWithin(next, services.files().maxFileSize());
         logSync.append(new CommittedOp(version, submission.src(), submission.seq(), op, null, submission.authorId()), next, submission);
     }
 
@@ -166,6 +167,7 @@ final class DocumentAuthority {
         } catch (InvalidOpException e) {
             throw new ShareDbError(ShareDbError.OP_BADLY_FORMED, e.getMessage());
         }
+        DocumentSize.requireWithin(created, services.files().maxFileSize());
         logSync.append(new CommittedOp(0, submission.src(), submission.seq(), null, submission.createText(), submission.authorId()), created, submission);
     }
 

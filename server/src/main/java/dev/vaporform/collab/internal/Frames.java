@@ -12,10 +12,15 @@ final class Frames {
 
     private Frames() {}
 
-    /** {@code init} or {@code hs}: the client insists on json0 as the announced default type. */
-    static String handshake(String action, String src) {
+    /**
+     * {@code init} or {@code hs}: the client insists on json0 as the announced default type. Vaporform
+     * adds {@code limits} (ShareDB ignores it): the largest frame and document in bytes, so the IDE
+     * splits a large edit into ops that fit and refuses one too large before sending it.
+     */
+    static String handshake(String action, String src, long maxMessageSize, long maxDocumentSize) {
         ObjectNode frame = Json.object().put("a", action).put("protocol", 1).put("protocolMinor", 2)
                 .put("id", src).put("type", JSON0);
+        frame.putObject("limits").put("maxMessageSize", maxMessageSize).put("maxDocumentSize", maxDocumentSize);
         return frame.toString();
     }
 

@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.vaporform.containers.WorkspaceActivity;
 import dev.vaporform.files.InvalidPath;
+import dev.vaporform.files.ProjectFiles;
 import dev.vaporform.files.ProjectPath;
 import dev.vaporform.platform.ProblemException;
 import dev.vaporform.projects.ProjectAccess;
@@ -44,9 +45,11 @@ class Protocol {
     private final CollabProperties properties;
     private final Clock clock;
     private final BulkRequests bulk;
+    private final ProjectFiles files;
 
     Protocol(Documents documents, ProjectAccess access, WorkspaceActivity activity, ClientIds clientIds,
-             CollabProperties properties, Clock clock) {
+             CollabProperties properties, Clock clock, ProjectFiles files) {
+        this.files = files;
         this.documents = documents;
         this.access = access;
         this.activity = activity;
@@ -92,7 +95,7 @@ class Protocol {
         JsonNode id = request.get("id");
         // ShareDB's client sends hs twice on connect; a previous id is honoured only for its own user.
         if (id != null && id.isString() && clientIds.belongsTo(id.asString(), connection.user().id())) connection.src(id.asString());
-        connection.send(Frames.handshake("hs", connection.src()));
+        connection.send(Frames.handshake("hs", connection.src(), properties.maxMessageSize().toBytes(), files.maxFileSize()));
     }
 
     private void subscribe(CollabConnection connection, ObjectNode request, boolean keep) {

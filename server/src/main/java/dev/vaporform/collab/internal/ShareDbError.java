@@ -28,6 +28,8 @@ final class ShareDbError extends RuntimeException {
     static final String PRESENCE_ID_NOT_OWNED = "ERR_PRESENCE_ID_NOT_OWNED";
     static final String BULK_TOO_LARGE = "ERR_BULK_TOO_LARGE";
     static final String TOO_MANY_SUBSCRIPTIONS = "ERR_TOO_MANY_SUBSCRIPTIONS";
+    /** An op that would make the document larger than a file may be ({@code max-file-size}). */
+    static final String DOC_TOO_LARGE = "ERR_DOC_TOO_LARGE";
 
     private final String code;
 

@@ -19,7 +19,9 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * never block the caller (a document's authority, an event fan-out): each frame goes to a
  * bounded queue that a virtual thread writes to the socket, one frame at a time as the
  * container requires; a client that reads slower than frames arrive is dropped (1008
- * {@code slow-consumer}) once {@code bufferLimit} bytes are queued. Frames that are waiting
+ * {@code slow-consumer}) once {@code bufferLimit} bytes are queued, except that one frame may be
+ * larger on its own (the snapshot of a document near {@code max-file-size} is one frame, and a
+ * client that has everything else is not behind). Frames that are waiting
  * together leave together: the container batches them in its output buffer and writes them with
  * one system call, which is most of what a busy document costs (a socket write per frame).
  */
@@ -28,6 +30,8 @@ public final class SocketOutbox {
     private static final Logger log = LoggerFactory.getLogger(SocketOutbox.class);
     @SuppressWarnings("StringOperationCanBeSimplified") // compared by identity: never equal to a real frame
     private static final String CLOSE = new String("close");
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String PING = new String("ping");
 
     private final WebSocketSession socket;
     /** The container's endpoint, for batching; null when the session is not a Jakarta one. */
@@ -54,7 +58,9 @@ public final class SocketOutbox {
     /** Queues a frame; drops the connection when the client has fallen too far behind. */
     public void send(String frame) {
         if (closed) return;
-        if (queuedBytes.addAndGet((long) frame.length() * 2) > bufferLimit) {
+        long size = (long) frame.length() * 2;
+        long queued = queuedBytes.addAndGet(size);
+        if (queued > bufferLimit && queued > size) {
             log.warn("Dropping a slow WebSocket client ({} bytes queued)", queuedBytes.get());
             close(CloseStatus.POLICY_VIOLATION.withReason("slow-consumer"));
             return;
@@ -73,6 +79,13 @@ public final class SocketOutbox {
         drainSoon();
     }
 
+    /** Queues a WebSocket ping (the browser answers it, however busy its page is), sent in order with the frames. */
+    public void ping() {
+        if (closed || remote == null) return;
+        queue.add(PING);
+        drainSoon();
+    }
+
     /** Closes now; later sends are ignored. */
     public void close(CloseStatus status) {
         if (closed) return;
@@ -81,6 +94,15 @@ public final class SocketOutbox {
             socket.close(status);
         } catch (IOException | RuntimeException e) {
             log.debug("Closing a WebSocket failed", e);
+        }
+    }
+
+    private void sendPing() {
+        if (closed) return;
+        try {
+            remote.sendPing(java.nio.ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            close(CloseStatus.SESSION_NOT_RELIABLE);
         }
     }
 
@@ -105,6 +127,10 @@ public final class SocketOutbox {
             if (frame == CLOSE) {
                 batching(false);
                 close(closeAfterDrain);
+                continue;
+            }
+            if (frame == PING) {
+                sendPing();
                 continue;
             }
             queuedBytes.addAndGet(-(long) frame.length() * 2);

@@ -42,6 +42,7 @@ final class EventsConnection {
     AuthenticatedUser user() { return user; }
     String id() { return socket.getId(); }
     boolean isOpen() { return outbox.isOpen(); }
+    SocketOutbox outbox() { return outbox; }
 
     void send(String frame) {
         outbox.send(frame);

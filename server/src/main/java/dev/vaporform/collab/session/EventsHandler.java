@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.vaporform.collab.internal.CollabProperties;
+import dev.vaporform.collab.internal.Heartbeats;
 import dev.vaporform.collab.internal.PartialText;
 import dev.vaporform.platform.AuthenticatedUser;
 import dev.vaporform.platform.ProblemException;
@@ -37,6 +39,7 @@ class EventsHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
     private static final String CONNECTION = "events.connection";
+    private static final String BEAT = "events.beat";
     /** Largest events frame: a chat message of {@code chat-max-length} with room to spare. */
     static final int MAX_FRAME = 64 * 1024;
 
@@ -46,9 +49,11 @@ class EventsHandler extends TextWebSocketHandler {
     private final ProjectAccess access;
     private final CollabProperties properties;
     private final java.time.Clock clock;
+    private final Heartbeats heartbeats;
 
     EventsHandler(EventsSockets sockets, LiveSessions sessions, Chat chat, ProjectAccess access, CollabProperties properties,
-                  java.time.Clock clock, OpenSockets openSockets) {
+                  java.time.Clock clock, OpenSockets openSockets, Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.clock = clock;
         this.sockets = sockets;
         this.sessions = sessions;
@@ -68,6 +73,7 @@ class EventsHandler extends TextWebSocketHandler {
             return;
         }
         socket.getAttributes().put(CONNECTION, connection);
+        socket.getAttributes().put(BEAT, heartbeats.watch(connection.outbox()));
     }
 
     /** Frames over the container's small buffer arrive in parts, put together by the connection's {@link PartialText} up to {@link #MAX_FRAME}. */
@@ -80,6 +86,7 @@ class EventsHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         var connection = (EventsConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null || !connection.isOpen()) return;
+        heard(socket);
         String text = connection.incoming.add(message);
         if (text != null) handleFrame(connection, text);
     }
@@ -163,8 +170,18 @@ class EventsHandler extends TextWebSocketHandler {
     }
 
     @Override
+    protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
+        heard(socket);
+    }
+
+    private static void heard(WebSocketSession socket) {
+        if (socket.getAttributes().get(BEAT) instanceof Heartbeats.Beat beat) beat.heard();
+    }
+
+    @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         openSockets.closed("events");
+        if (socket.getAttributes().get(BEAT) instanceof Heartbeats.Beat beat) beat.stop();
         var connection = (EventsConnection) socket.getAttributes().get(CONNECTION);
         if (connection == null) return;
         connection.close(status);

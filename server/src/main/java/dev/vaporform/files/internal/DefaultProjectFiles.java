@@ -14,6 +14,7 @@ import dev.vaporform.files.SearchQuery;
 import dev.vaporform.files.SearchResults;
 import dev.vaporform.files.Watch;
 import dev.vaporform.files.search.ProjectSearch;
+import dev.vaporform.files.storage.FilesProperties;
 import dev.vaporform.files.storage.ProjectRoots;
 import dev.vaporform.files.watch.ProjectWatchers;
 
@@ -29,9 +30,11 @@ class DefaultProjectFiles implements ProjectFiles {
     private final TreeService trees;
     private final ProjectSearch search;
     private final ProjectWatchers watchers;
+    private final FilesProperties properties;
 
     DefaultProjectFiles(ProjectRoots roots, FileService files, TreeService trees, ProjectSearch search,
-                        ProjectWatchers watchers) {
+                        ProjectWatchers watchers, FilesProperties properties) {
+        this.properties = properties;
         this.roots = roots;
         this.files = files;
         this.trees = trees;
@@ -54,6 +57,11 @@ class DefaultProjectFiles implements ProjectFiles {
     public FileVersion write(UUID projectId, String path, byte[] content, UUID authorId, Long ifMatchVersion) {
         watchers.touch(projectId);
         return files.write(projectId, path, content, authorId, ifMatchVersion).version();
+    }
+
+    @Override
+    public long maxFileSize() {
+        return properties.maxFileSize().toBytes();
     }
 
     @Override

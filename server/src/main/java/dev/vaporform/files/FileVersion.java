@@ -1,6 +1,7 @@
 package dev.vaporform.files;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,9 +11,12 @@ import java.util.UUID;
  * @param version   the version number, also the file's {@code ETag}
  * @param size      bytes
  * @param sha256    hex SHA-256 of the content; equal contents are stored once
- * @param authorId  who wrote it through the API; null when it was found on disk
+ * @param authorId  who wrote it through the API (for a live document's write-back, who typed
+ *                  last); null when it was found on disk
  * @param origin    api or disk
  * @param createdAt when it was recorded
+ * @param authorIds everyone whose edits it holds, {@code authorId} last: the users who typed in a
+ *                  live document since its previous version, else just {@code authorId}
  */
 public record FileVersion(String path, long version, long size, String sha256, UUID authorId,
-                          FileOrigin origin, Instant createdAt) {}
+                          FileOrigin origin, Instant createdAt, List<UUID> authorIds) {}

@@ -8,6 +8,7 @@ import { FileTree } from '../files/fileTree';
 import { HistoryPanel } from '../history/historyPanel';
 import { CommandPalette, matches, type Command } from '../palette/palette';
 import { SearchPanel } from '../search/searchPanel';
+import { openShareDialog } from '../share/shareDialog';
 import { TerminalPanel } from '../terminal/terminalPanel';
 import { h } from '../ui/dom';
 import { notify } from '../ui/notify';
@@ -95,6 +96,7 @@ export class IdeView {
       this.stateBadge, this.chat.participantsEl,
       h('span', { class: 'spacer' }),
       this.workspace.el,
+      h('button', { type: 'button', class: 'small', id: 'share-project', onclick: () => this.share(project) }, 'Share'),
       h('button', { type: 'button', class: 'small', title: 'Commands (Ctrl+K)', onclick: () => this.openPalette() }, '⌘K'),
     );
     const nav = h('nav', { class: 'mobile-nav', 'aria-label': 'Panels' },
@@ -147,6 +149,10 @@ export class IdeView {
     notify(text, 'error');
     if (reason === 'session-ended') this.host.signOut();
     else this.host.go('#/projects');
+  }
+
+  private share(project: Project) {
+    openShareDialog({ api: this.host.api, project, onMembersChanged: (changed) => this.session.on((e) => { if (e.type === 'members.changed') changed(); }) });
   }
 
   private setMobilePane(pane: string) { if (window.innerWidth <= 760) this.el.dataset.mobilePane = pane; }

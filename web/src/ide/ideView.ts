@@ -113,7 +113,7 @@ export class IdeView {
     this.disposers.push(this.session.onStateChange(() => this.renderState()));
     this.disposers.push(this.session.on((e) => {
       switch (e.type) {
-        case 'file.changed': if (!this.tree.knows(String(e.path))) this.tree.refreshSoon(); break;
+        case 'file.changed': if (!this.tree.knows(String(e.path))) this.tree.refreshSoon(); this.history.changed(String(e.path)); break;
         case 'file.deleted': this.tree.refreshSoon(); this.editor.forget(String(e.path)); break;
         case 'file.moved': this.tree.refreshSoon(); this.editor.forget(String(e.from)); break;
         case 'workspace.status': this.workspace.show(e.status as WorkspaceStatus, e.detail as string | undefined); break;

@@ -4,7 +4,7 @@
 create table project_invitations (
     id          uuid primary key,
     project_id  uuid        not null references projects (id) on delete cascade,
-    email       text        not null check (email = lower(email)),
+    email       text        not null, -- lower-cased by the server
     role        text        not null check (role in ('viewer', 'collaborator')),
     token_hash  bytea       not null unique,
     invited_by  uuid        not null,

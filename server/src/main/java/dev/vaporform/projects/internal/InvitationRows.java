@@ -54,11 +54,20 @@ class InvitationRows {
                 .params(projectId, id).update() == 1;
     }
 
-    /** @return the unused, unexpired invitation with this secret's hash, locked */
+    /** @return the unused, unexpired invitation with this secret's hash */
+    Optional<Claimed> find(byte[] tokenHash, Instant now) {
+        return select(tokenHash, now, "");
+    }
+
+    /** As {@link #find}, locking the row until the transaction ends (take the project's lock first). */
     Optional<Claimed> claim(byte[] tokenHash, Instant now) {
+        return select(tokenHash, now, " for update");
+    }
+
+    private Optional<Claimed> select(byte[] tokenHash, Instant now, String lock) {
         return jdbc.sql("""
                 select id, project_id, email, role from project_invitations
-                where token_hash = ? and accepted_at is null and expires_at > ? for update""")
+                where token_hash = ? and accepted_at is null and expires_at > ?""" + lock)
                 .params(tokenHash, Timestamp.from(now))
                 .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         ProjectRole.valueOf(rs.getString(4))))

@@ -98,10 +98,13 @@ public class Invitations {
      */
     @Transactional
     public Project accept(UUID callerId, String token) {
-        var invitation = rows.claim(InvitationSecrets.hash(token), clock.instant()).orElseThrow(ProjectProblems.InvitationNotFound::new);
+        byte[] hash = InvitationSecrets.hash(token);
+        var found = rows.find(hash, clock.instant()).orElseThrow(ProjectProblems.InvitationNotFound::new);
         UserSummary caller = users.findAll(List.of(callerId)).stream().findFirst().orElseThrow(ProjectProblems.InvitationNotFound::new);
-        if (!caller.email().equalsIgnoreCase(invitation.email())) throw new ProjectProblems.InvitationNotFound();
-        if (!projects.lock(invitation.projectId())) throw new ProjectProblems.InvitationNotFound();
+        if (!caller.email().equalsIgnoreCase(found.email())) throw new ProjectProblems.InvitationNotFound();
+        // The project's lock first, as deleting it takes it before its invitations: no deadlock.
+        if (!projects.lock(found.projectId())) throw new ProjectProblems.InvitationNotFound();
+        var invitation = rows.claim(hash, clock.instant()).orElseThrow(ProjectProblems.InvitationNotFound::new);
         // Already a member (added by email meanwhile): the link is used up, the role stays as it is.
         if (projects.roleOf(invitation.projectId(), callerId).isEmpty()) {
             projects.addMember(invitation.projectId(), callerId, invitation.role(), clock.instant());

@@ -32,7 +32,7 @@ class LiveAuthorsAndMembershipEventsTests extends CollabTestSupport {
 
         a.send(op("notes.md", 2, 1, List.of(5, " ada")));
         a.next(ack(a.src, 2));
-        b.send(op("notes.md", 1, 2, List.of(0, "bob ")));
+        b.send(op("notes.md", 1, 2, List.of("bob ")));
         b.next(ack(b.src, 1));
         awaitFile("notes.md", "bob hello ada");
 

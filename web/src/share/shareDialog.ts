@@ -35,7 +35,7 @@ export function openShareDialog(ctx: ShareContext): void {
 class ShareDialog {
   readonly el: HTMLElement;
   private readonly members = h('ul', { class: 'member-list', 'aria-label': 'Members' });
-  private readonly invitations = h('ul', { class: 'member-list invitation-list', 'aria-label': 'Pending invitations' });
+  private readonly invitations = h('ul', { class: 'invitation-list', 'aria-label': 'Pending invitations' });
   private readonly link = h('div', { class: 'invite-link' });
   private readonly email = h('input', { type: 'email', name: 'email', placeholder: 'colleague@example.com', 'aria-label': 'Email to share with', required: true });
   private readonly owner: boolean;

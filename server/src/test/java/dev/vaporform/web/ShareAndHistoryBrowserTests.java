@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 class ShareAndHistoryBrowserTests extends BrowserTest {
 
     private static Locator member(Page page, String email) {
-        return page.locator(".share .member-list:not(.invitation-list) li[data-email='" + email + "']");
+        return page.locator(".share .member-list li[data-email='" + email + "']");
     }
 
     private static void addInShareDialog(Page page, String email) {

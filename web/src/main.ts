@@ -5,6 +5,7 @@ import { authView } from './auth/authView';
 import { IdeView } from './ide/ideView';
 import { CommandPalette, matches } from './palette/palette';
 import { ProjectsView } from './projects/projectsView';
+import { acceptInvitation } from './share/invitation';
 import { SettingsView } from './settings/settingsView';
 import { clear, h } from './ui/dom';
 import { notify } from './ui/notify';
@@ -12,6 +13,7 @@ import { notify } from './ui/notify';
 const root = document.getElementById('app')!;
 const palette = new CommandPalette();
 let ide: IdeView | null = null;
+let projects: ProjectsView | null = null;
 
 const NEXT = 'vaporform.next'; // where to return after signing in
 const go = (route: string) => { if (location.hash === route) void render(); else location.hash = route; };
@@ -35,6 +37,8 @@ function header(): HTMLElement {
 function show(el: HTMLElement) {
   ide?.destroy();
   ide = null;
+  projects?.destroy();
+  projects = null;
   clear(root);
   root.append(el);
 }
@@ -47,7 +51,10 @@ async function render(): Promise<void> {
     show(authView(api, route.startsWith('#/signup') ? 'signup' : 'signin', next));
     return;
   }
-  if (!api.signedIn) { sessionStorage.setItem(NEXT, route); go('#/login'); return; }
+  const invite = /^#\/invite\/([A-Za-z0-9_-]+)/.exec(route);
+  // Someone opening an invitation is most likely new here: offer to sign up (sign in is one click away).
+  if (!api.signedIn) { sessionStorage.setItem(NEXT, route); go(invite ? '#/signup' : '#/login'); return; }
+  if (invite) { await acceptInvitation(api, invite[1], go); return; }
   palette.set([
     { id: 'projects', title: 'Go to all projects', run: () => go('#/projects') },
     { id: 'settings', title: 'Settings and API tokens', run: () => go('#/settings') },
@@ -81,6 +88,7 @@ async function render(): Promise<void> {
   }
   const view = new ProjectsView(api, go, header());
   show(view.el);
+  projects = view;
   palette.set([
     { id: 'new-project', title: 'New project', run: () => void view.create() },
     { id: 'settings', title: 'Settings and API tokens', run: () => go('#/settings') },

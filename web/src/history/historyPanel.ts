@@ -38,17 +38,32 @@ export class HistoryPanel {
     void this.load();
   }
 
+  /** A file changed (a version was written, through the API or from live edits): reload if it is the one shown. */
+  changed(path: string): void {
+    if (path === this.path) void this.load();
+  }
+
   private async load() {
-    clear(this.list);
     const path = this.path;
-    if (!path) { this.list.append(h('li', { class: 'muted' }, 'Open a file to see its versions.')); return; }
+    if (!path) { clear(this.list); this.list.append(h('li', { class: 'muted' }, 'Open a file to see its versions.')); return; }
     const versions = await attempt(() => this.ctx.api.json<FileVersion[]>('GET', `/api/projects/${this.ctx.projectId}/history/${encodePath(path)}`));
     if (!versions || path !== this.path) return;
+    clear(this.list); // only now: loads may overlap, and the last answer wins whole
     if (!versions.length) this.list.append(h('li', { class: 'muted' }, 'No versions recorded yet.'));
     for (const v of versions) {
-      this.list.append(h('li', {}, h('button', { type: 'button', class: 'history-item', onclick: () => void this.compare(path, v) },
-        h('strong', {}, `Version ${v.version}`), h('span', { class: 'muted' }, ` ${formatTime(v.createdAt)} · ${this.ctx.nameOf(v.authorId)} · ${formatBytes(v.size)}`))));
+      this.list.append(h('li', {}, h('button', { type: 'button', class: 'history-item', 'data-version': String(v.version), onclick: () => void this.compare(path, v) },
+        h('strong', {}, `Version ${v.version}`), h('span', { class: 'muted history-meta' }, ` ${formatTime(v.createdAt)} · `,
+          h('span', { class: 'history-authors' }, this.authors(v)), ` · ${formatBytes(v.size)}`))));
     }
+  }
+
+  /** Who wrote a version: whoever typed last first, then the others ("A, B and 2 others"). */
+  private authors(v: FileVersion): string {
+    const ids = v.authorIds?.length ? [...v.authorIds].reverse() : v.authorId ? [v.authorId] : [];
+    if (!ids.length) return 'changed on disk';
+    const names = ids.map((id) => this.ctx.nameOf(id));
+    if (names.length <= 3) return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    return `${names.slice(0, 2).join(', ')} and ${names.length - 2} others`;
   }
 
   private async compare(path: string, v: FileVersion) {

@@ -8,6 +8,7 @@ import { FileTree } from '../files/fileTree';
 import { HistoryPanel } from '../history/historyPanel';
 import { CommandPalette, matches, type Command } from '../palette/palette';
 import { SearchPanel } from '../search/searchPanel';
+import { openShareDialog } from '../share/shareDialog';
 import { TerminalPanel } from '../terminal/terminalPanel';
 import { h } from '../ui/dom';
 import { notify } from '../ui/notify';
@@ -102,6 +103,7 @@ export class IdeView {
       this.stateBadge, this.chat.participantsEl,
       h('span', { class: 'spacer' }),
       this.workspace.el,
+      h('button', { type: 'button', class: 'small', id: 'share-project', onclick: () => this.share(project) }, 'Share'),
       h('button', { type: 'button', class: 'small', title: 'Commands (Ctrl+K)', onclick: () => this.openPalette() }, '⌘K'),
     );
     const nav = h('nav', { class: 'mobile-nav', 'aria-label': 'Panels' },
@@ -118,7 +120,7 @@ export class IdeView {
     this.disposers.push(this.session.onStateChange(() => this.renderState()));
     this.disposers.push(this.session.on((e) => {
       switch (e.type) {
-        case 'file.changed': if (!this.tree.knows(String(e.path))) this.tree.refreshSoon(); break;
+        case 'file.changed': if (!this.tree.knows(String(e.path))) this.tree.refreshSoon(); this.history.changed(String(e.path)); break;
         case 'file.deleted': this.tree.refreshSoon(); this.editor.markDeleted(String(e.path), e.userId ? (e.userId === me.id ? 'you' : nameOf(String(e.userId))) : null); break;
         case 'file.moved': this.tree.refreshSoon(); this.editor.follow(String(e.from), String(e.to), e.userId && e.userId !== me.id ? nameOf(String(e.userId)) : null); break;
         case 'workspace.status': this.workspace.show(e.status as WorkspaceStatus, e.detail as string | undefined); break;
@@ -155,6 +157,10 @@ export class IdeView {
     notify(text, 'error');
     if (reason === 'session-ended') this.host.signOut();
     else this.host.go('#/projects');
+  }
+
+  private share(project: Project) {
+    openShareDialog({ api: this.host.api, project, onMembersChanged: (changed) => this.session.on((e) => { if (e.type === 'members.changed') changed(); }) });
   }
 
   private setMobilePane(pane: string) { if (window.innerWidth <= 760) this.el.dataset.mobilePane = pane; }

@@ -1,15 +1,19 @@
 import type { Api } from '../api/client';
-import type { Collaborator, Page, Project, Role } from '../api/types';
-import { ask, confirmDialog, showPanel } from '../ui/dialog';
+import type { Page, Project } from '../api/types';
+import { openShareDialog } from '../share/shareDialog';
+import { ask, confirmDialog } from '../ui/dialog';
 import { clear, formatTime, h } from '../ui/dom';
-import { attempt, notify } from '../ui/notify';
+import { attempt } from '../ui/notify';
+import { AccountEvents } from './accountEvents';
 
-const ROLES: Role[] = ['viewer', 'collaborator', 'owner'];
-
-/** The project list: create, open, rename, delete, share by email with a role, leave. */
+/**
+ * The project list: create, open, rename, delete, share, leave. It follows the user's own
+ * events, so a project shared with them appears at once, without a reload.
+ */
 export class ProjectsView {
   readonly el: HTMLElement;
   private readonly list: HTMLElement;
+  private readonly events: AccountEvents;
 
   constructor(private readonly api: Api, private readonly go: (route: string) => void, header: HTMLElement) {
     this.list = h('ul', { class: 'project-list', 'aria-label': 'Projects' });
@@ -18,7 +22,10 @@ export class ProjectsView {
         h('div', { class: 'page-title' }, h('h1', {}, 'Projects'),
           h('button', { type: 'button', class: 'primary', id: 'new-project', onclick: () => void this.create() }, 'New project')),
         this.list));
+    this.events = new AccountEvents(api, () => void this.load());
   }
+
+  destroy(): void { this.events.stop(); }
 
   async load(): Promise<void> {
     const page = await attempt(() => this.api.json<Page<Project>>('GET', '/api/projects?size=100'));
@@ -65,35 +72,8 @@ export class ProjectsView {
     if (await attempt(() => this.api.request('DELETE', `/api/projects/${p.id}/collaborators/${this.api.user!.id}`), `You left ${p.name}.`)) await this.load();
   }
 
-  /** Members with their roles; owners add people by email, change roles and remove members. */
-  async share(p: Project): Promise<void> {
-    const body = h('div', { class: 'share' });
-    const render = async () => {
-      const members = await attempt(() => this.api.json<Collaborator[]>('GET', `/api/projects/${p.id}/collaborators`));
-      clear(body);
-      if (!members) return;
-      const table = h('ul', { class: 'member-list' });
-      for (const m of members) {
-        const select = h('select', { 'aria-label': `Role of ${m.email}` }, ...ROLES.map((r) => h('option', { value: r, selected: r === m.role }, r)));
-        select.addEventListener('change', async () => {
-          if (!await attempt(() => this.api.json('PATCH', `/api/projects/${p.id}/collaborators/${m.userId}`, { json: { role: select.value } }), `${m.name} is now ${select.value}.`)) select.value = m.role;
-        });
-        table.append(h('li', {}, h('span', {}, h('strong', {}, m.name), ' ', h('span', { class: 'muted' }, m.email)), select,
-          h('button', { type: 'button', class: 'small', onclick: async () => {
-            if (await attempt(() => this.api.request('DELETE', `/api/projects/${p.id}/collaborators/${m.userId}`), `Removed ${m.name}.`)) await render();
-          } }, 'Remove')));
-      }
-      const email = h('input', { type: 'email', placeholder: 'colleague@example.com', 'aria-label': 'Email to share with', required: true });
-      const role = h('select', { 'aria-label': 'Role' }, ...ROLES.map((r) => h('option', { value: r, selected: r === 'collaborator' }, r)));
-      const form = h('form', { class: 'share-form' }, email, role, h('button', { type: 'submit', class: 'primary small' }, 'Share'));
-      form.addEventListener('submit', async (e) => {
-        e.preventDefault();
-        if (await attempt(() => this.api.json('POST', `/api/projects/${p.id}/collaborators`, { json: { email: email.value.trim(), role: role.value } }), `Shared with ${email.value.trim()}.`)) await render();
-      });
-      body.append(table, h('h3', {}, 'Add someone'), form);
-    };
-    await render();
-    showPanel(`Share “${p.name}”`, body);
-    notify('Owners can change roles; viewers see everything read-only.');
+  /** Who has access; owners add people by email or invitation link. */
+  share(p: Project): void {
+    openShareDialog({ api: this.api, project: p });
   }
 }

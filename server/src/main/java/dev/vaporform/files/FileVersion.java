@@ -1,6 +1,7 @@
 package dev.vaporform.files;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,12 +11,15 @@ import java.util.UUID;
  * @param version   the version number, also the file's {@code ETag}
  * @param size      bytes
  * @param sha256    hex SHA-256 of the content; equal contents are stored once
- * @param authorId  who wrote it through the API; null when it was found on disk
+ * @param authorId  who wrote it through the API (for a live document's write-back, who typed
+ *                  last); null when it was found on disk
  * @param origin    api or disk
  * @param createdAt when it was recorded
+ * @param authorIds everyone whose edits it holds, {@code authorId} last: the users who typed in a
+ *                  live document since its previous version, else just {@code authorId}
  * @param pruned    whether its bytes were pruned to keep the project's history within its budget
  *                  (the version is still listed; its content can no longer be read)
  * @param prunedAt  when it was pruned; null while it is kept
  */
 public record FileVersion(String path, long version, long size, String sha256, UUID authorId,
-                          FileOrigin origin, Instant createdAt, boolean pruned, Instant prunedAt) {}
+                          FileOrigin origin, Instant createdAt, List<UUID> authorIds, boolean pruned, Instant prunedAt) {}

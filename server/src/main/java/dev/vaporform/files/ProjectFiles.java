@@ -52,6 +52,12 @@ public interface ProjectFiles {
     /** @return the most bytes a file may hold ({@code max-file-size}): larger ones are neither written nor read */
     long maxFileSize();
 
+    /**
+     * As {@link #write}, for content several people wrote together (a live document's edits):
+     * the version lists them all, the last as its {@code authorId}; none means the system.
+     */
+    FileVersion writeByAuthors(UUID projectId, String path, byte[] content, List<UUID> authorIds, Long ifMatchVersion);
+
     /** @return every file, directory and link in the project, sorted by path; links are listed, never followed */
     List<FileEntry> tree(UUID projectId);
 

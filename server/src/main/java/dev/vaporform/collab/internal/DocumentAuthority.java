@@ -50,6 +50,24 @@ final class DocumentAuthority {
     boolean exists() { return logSync.exists(); }
     long committedVersion() { return logSync.committedVersion(); }
     String committedText() { return logSync.committedText(); }
+
+    /**
+     * @return who typed the committed ops in [from, to), each once, in the order they last typed
+     *         (so the last one typed last); empty when those ops are no longer kept
+     */
+    java.util.List<java.util.UUID> authorsBetween(long from, long to) {
+        var authors = new java.util.LinkedHashSet<java.util.UUID>();
+        try {
+            for (CommittedOp op : history.committed(from, to)) {
+                if (op.authorId() == null) continue;
+                authors.remove(op.authorId());
+                authors.add(op.authorId());
+            }
+        } catch (ShareDbError compacted) {
+            return java.util.List.of();
+        }
+        return java.util.List.copyOf(authors);
+    }
     /** @return the text with every op applied, including those still being stored */
     String currentText() { return logSync.current().toString(); }
     long currentVersion() { return logSync.currentVersion(); }

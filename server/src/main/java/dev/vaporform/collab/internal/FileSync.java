@@ -1,7 +1,9 @@
 package dev.vaporform.collab.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -99,22 +101,24 @@ final class FileSync {
         }
         writing = true;
         String expected = diskText;
+        List<UUID> authors = authority.authorsBetween(diskVersion, version);
         services.fileIo().run(() -> {
-            WriteResult result = write(text, expected);
+            WriteResult result = write(text, expected, authors);
             authority.queue.execute(() -> written(result, text, version));
         });
     }
 
     private record WriteResult(boolean done, FileContent changedOnDisk) {}
 
-    private WriteResult write(String text, String expected) {
+    /** Writes the text as a version by {@code authors}, who typed the ops since the file's last version. */
+    private WriteResult write(String text, String expected, List<UUID> authors) {
         var key = authority.key;
         try {
             Optional<FileContent> current = read();
             if (moved && current.isEmpty()) return new WriteResult(true, null); // moved on again: never re-create it
             if (current.isPresent() && !expected.equals(DocumentLoader.text(current.get()))) return new WriteResult(false, current.get());
             Long ifMatch = current.map(c -> c.version().version()).orElse(null);
-            services.files().write(key.projectId(), path, text.getBytes(StandardCharsets.UTF_8), null, ifMatch);
+            services.files().writeByAuthors(key.projectId(), path, text.getBytes(StandardCharsets.UTF_8), authors, ifMatch);
             return new WriteResult(true, null);
         } catch (StaleFileVersion raced) {
             return new WriteResult(false, null);

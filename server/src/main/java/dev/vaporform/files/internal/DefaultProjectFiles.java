@@ -65,6 +65,12 @@ class DefaultProjectFiles implements ProjectFiles {
     }
 
     @Override
+    public FileVersion writeByAuthors(UUID projectId, String path, byte[] content, List<UUID> authorIds, Long ifMatchVersion) {
+        watchers.touch(projectId);
+        return files.writeByAuthors(projectId, path, content, authorIds, ifMatchVersion).version();
+    }
+
+    @Override
     public List<FileEntry> tree(UUID projectId) {
         watchers.touch(projectId);
         return trees.tree(projectId);

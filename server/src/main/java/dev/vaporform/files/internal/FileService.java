@@ -77,16 +77,21 @@ public class FileService {
 
     /** @see dev.vaporform.files.ProjectFiles#write */
     public Written write(UUID projectId, String rawPath, byte[] content, UUID authorId, Long ifMatch) {
+        return writeByAuthors(projectId, rawPath, content, authorId == null ? List.of() : List.of(authorId), ifMatch);
+    }
+
+    /** @see dev.vaporform.files.ProjectFiles#writeByAuthors */
+    public Written writeByAuthors(UUID projectId, String rawPath, byte[] content, List<UUID> authorIds, Long ifMatch) {
         ProjectPath path = properties.path(rawPath);
         checkSize(content.length);
         return locks.with(projectId, () -> {
             try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, true)) {
-                return write(projectId, parent, path, content, authorId, ifMatch);
+                return write(projectId, parent, path, content, authorIds, ifMatch);
             }
         });
     }
 
-    private Written write(UUID projectId, OpenDirectory parent, ProjectPath path, byte[] content, UUID authorId, Long ifMatch) {
+    private Written write(UUID projectId, OpenDirectory parent, ProjectPath path, byte[] content, List<UUID> authorIds, Long ifMatch) {
         Optional<BasicFileAttributes> before = parent.attributes(path.name());
         FileVersion current = before.isPresent() && before.get().isRegularFile() && before.get().size() <= properties.maxFileSize().toBytes()
                 ? current(projectId, path, readLimited(parent, path)) : null;
@@ -103,7 +108,7 @@ public class FileService {
         usage.adjust(projectId, content.length - oldSize, before.isPresent() ? 0 : 1);
         parent.attributes(path.name()).ifPresent(attrs -> index.put(projectId, path.value(), content, sha, attrs));
         FileVersion version = events.inTransaction(publish -> {
-            FileVersion recorded = versions.record(projectId, new NewVersion(path.value(), content.length, sha), authorId, FileOrigin.api);
+            FileVersion recorded = versions.recordByAuthors(projectId, new NewVersion(path.value(), content.length, sha), authorIds, FileOrigin.api);
             publish.accept(new FileChanged(projectId, path.value(), recorded.version(), FileOrigin.api));
             return recorded;
         });

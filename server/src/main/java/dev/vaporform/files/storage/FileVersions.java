@@ -24,10 +24,10 @@ import dev.vaporform.files.FileVersion;
 @Repository
 public class FileVersions {
 
-    private static final String COLUMNS = "path, version, size, sha256, author_id, origin, created_at, pruned_at";
+    private static final String COLUMNS = "path, version, size, sha256, author_id, author_ids, origin, created_at, pruned_at";
     private static final String INSERT = """
-            insert into file_versions (project_id, path, version, size, sha256, author_id, origin, created_at)
-            select ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?, ?
+            insert into file_versions (project_id, path, version, size, sha256, author_id, author_ids, origin, created_at)
+            select ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?::uuid[], ?, ?
               from file_versions where project_id = ? and path = ?
             returning""" + " " + COLUMNS;
 
@@ -46,10 +46,23 @@ public class FileVersions {
 
     /** Records the next version of a path. */
     public FileVersion record(UUID projectId, NewVersion version, UUID authorId, FileOrigin origin) {
+        return recordByAuthors(projectId, version, authorId == null ? List.of() : List.of(authorId), origin);
+    }
+
+    /**
+     * Records the next version of a path written by several people (a live document's edits);
+     * the last of {@code authorIds} is its {@code authorId}.
+     */
+    public FileVersion recordByAuthors(UUID projectId, NewVersion version, List<UUID> authorIds, FileOrigin origin) {
+        UUID authorId = authorIds.isEmpty() ? null : authorIds.getLast();
         return jdbc.sql(INSERT)
-                .params(projectId, version.path(), version.size(), version.sha256(), authorId, origin.name(),
+                .params(projectId, version.path(), version.size(), version.sha256(), authorId, array(authorIds), origin.name(),
                         Timestamp.from(clock.instant()), projectId, version.path())
                 .query(FileVersions::map).single();
+    }
+
+    private static String array(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** Records the next version of many paths in one batch (archive import). */
@@ -62,10 +75,11 @@ public class FileVersions {
             ps.setLong(3, v.size());
             ps.setString(4, v.sha256());
             ps.setObject(5, authorId);
-            ps.setString(6, origin.name());
-            ps.setTimestamp(7, now);
-            ps.setObject(8, projectId);
-            ps.setString(9, v.path());
+            ps.setString(6, authorId == null ? "{}" : "{" + authorId + "}");
+            ps.setString(7, origin.name());
+            ps.setTimestamp(8, now);
+            ps.setObject(9, projectId);
+            ps.setString(10, v.path());
         });
     }
 
@@ -147,8 +161,16 @@ public class FileVersions {
     private static FileVersion map(ResultSet rs, int row) throws SQLException {
         Instant created = rs.getTimestamp("created_at").toInstant();
         Timestamp pruned = rs.getTimestamp("pruned_at");
+        UUID authorId = rs.getObject("author_id", UUID.class);
         return new FileVersion(rs.getString("path"), rs.getLong("version"), rs.getLong("size"), rs.getString("sha256"),
-                rs.getObject("author_id", UUID.class), FileOrigin.valueOf(rs.getString("origin")), created,
+                authorId, FileOrigin.valueOf(rs.getString("origin")), created, authors(rs.getArray("author_ids"), authorId),
                 pruned != null, pruned == null ? null : pruned.toInstant());
+    }
+
+    // Versions recorded before authors were listed, or by one caller, list just their author.
+    private static List<UUID> authors(java.sql.Array column, UUID authorId) throws SQLException {
+        UUID[] ids = column == null ? new UUID[0] : (UUID[]) column.getArray();
+        if (ids.length > 0) return List.of(ids);
+        return authorId == null ? List.of() : List.of(authorId);
     }
 }

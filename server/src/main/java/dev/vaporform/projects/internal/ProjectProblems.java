@@ -38,4 +38,12 @@ final class ProjectProblems {
             super(HttpStatus.NOT_FOUND, "member-not-found", "Member not found", "This user is not a member of the project.");
         }
     }
+
+    /** No usable invitation has this link, or it names another email (404; one answer for every case). */
+    static class InvitationNotFound extends ProblemException {
+        InvitationNotFound() {
+            super(HttpStatus.NOT_FOUND, "invitation-not-found", "Invitation not found",
+                    "This invitation does not exist, was already used, has expired, or was sent to another email. Ask the project's owner for a new link.");
+        }
+    }
 }

@@ -90,6 +90,7 @@ class ProjectRows {
         jdbc.sql("insert into project_members (project_id, user_id, role, added_at) values (?, ?, ?, ?)")
                 .params(projectId, userId, role.name(), Timestamp.from(now)).update();
         events.publishEvent(new MembershipChanged(projectId, userId));
+        events.publishEvent(new dev.vaporform.projects.CollaboratorAdded(projectId, userId, role));
     }
 
     void setRole(UUID projectId, UUID userId, ProjectRole role) {

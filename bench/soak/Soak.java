@@ -99,6 +99,11 @@ public class Soak {
         boolean phased = phases.size() > 1 || !floodNames.isEmpty();
         long warmup = Long.parseLong(env("WARMUP", phased ? "30" : "0"));
         long gap = Long.parseLong(env("GAP", "15"));
+        for (String kind : phases) {
+            if (!kind.strip().equals("off") && !kind.strip().equals("on") && !floodNames.contains(kind.strip())) {
+                throw new IllegalArgumentException("PHASES: " + kind + " is neither off, on nor one of FLOODS " + floodNames);
+            }
+        }
         List<Flood> floods = Floods.prepare(floodNames, nodes);
         if (warmup == 0) phase = phases.getFirst().strip() + "#1";
 
@@ -150,7 +155,7 @@ public class Soak {
             String began = Instant.now() + " load " + loadAverage();
             phase = label;
             List<Thread> attackers = new ArrayList<>();
-            if (kind.equals("on")) for (Flood f : floods) attackers.addAll(f.start(label, i, end, nodes));
+            for (Flood f : floods) if (kind.equals("on") || kind.equals(f.name)) attackers.addAll(f.start(label, i, end, nodes));
             sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
             phase = GAP;
             String ended = Instant.now() + " load " + loadAverage();
@@ -319,7 +324,7 @@ public class Soak {
         } catch (Exception e) {
             if (running) {
                 ERRORS.computeIfAbsent(in, k -> new ConcurrentHashMap<>()).computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
-                FIRST_ERROR.putIfAbsent(name, in + ": " + e.getMessage());
+                if (!in.equals(WARMUP) && !in.equals(GAP)) FIRST_ERROR.putIfAbsent(in + " " + name, String.valueOf(e.getMessage()));
             }
             throw e;
         }
@@ -520,8 +525,11 @@ public class Soak {
             }
             CLIENT.remove();
             int workers = Integer.parseInt(env("FLOOD_SEARCH", "20"));
-            String q = URLEncoder.encode("(a+)+$", StandardCharsets.UTF_8);
-            return new Flood("search", workers + " parallel searches for (a+)+$ over lines of " + (line.length() - 2) + " a and a b",
+            // java.util.regex memoizes (a+)+$ (0.1 ms on 28 a and a b, JDK 25); the back reference
+            // keeps it from doing so: 33 s on the same line, exponential in its length
+            String regex = env("SEARCH_REGEX", "(a+)+\\1$");
+            String q = URLEncoder.encode(regex, StandardCharsets.UTF_8);
+            return new Flood("search", workers + " parallel searches for " + regex + " over lines of " + (line.length() - 2) + " a and a b",
                     address, workers, 0, Integer.parseInt(env("FLOOD_SEARCH_CAP", "2000")),
                     (node, phaseNo, worker, n) -> HttpRequest.newBuilder(URI.create(node.base() + "/api/projects/" + project
                             + "/search?regex=true&limit=100&q=" + q)).header("Authorization", "Bearer " + token).GET());
@@ -594,6 +602,26 @@ public class Soak {
     /** The tables for bench/RESULTS.md. */
     static final class Report {
 
+        /** The normal users in the phases without floods and in those with (pooled per kind), per action. */
+        static void compare(List<String> off, List<String> on, List<String> counted) {
+            System.out.println();
+            System.out.println("Normal users without floods (" + String.join("+", off) + ") and with (" + String.join("+", on) + "):");
+            System.out.println("| action | count off | count on | errors off | errors on | p50 off | p50 on | p99 off | p99 on | p99 on/off | max off | max on |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            long errorsOff = 0, errorsOn = 0;
+            for (String action : actions(counted)) {
+                List<Long> a = sorted(off, action), b = sorted(on, action);
+                long ea = errors(off, action), eb = errors(on, action);
+                errorsOff += ea;
+                errorsOn += eb;
+                System.out.printf("| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %.1f |%n", action, a.size(), b.size(), ea, eb,
+                        pct(a, 50), pct(b, 50), pct(a, 99), pct(b, 99), pct(a, 99) > 0 ? String.format("%.2f", pct(b, 99) / pct(a, 99)) : "-",
+                        a.isEmpty() ? 0.0 : a.getLast() / 1e6, b.isEmpty() ? 0.0 : b.getLast() / 1e6);
+            }
+            System.out.println();
+            System.out.println("normal users' errors: " + errorsOff + " without floods, " + errorsOn + " with");
+        }
+
         static List<Long> sorted(List<String> phases, String action) {
             List<Long> all = new ArrayList<>();
             for (String p : phases) all.addAll(LATENCIES.getOrDefault(p, Map.of()).getOrDefault(action, List.of()));
@@ -637,7 +665,6 @@ public class Soak {
             TIMELINE.forEach(System.out::println);
             System.out.println();
             List<String> off = labels.stream().filter(l -> l.startsWith("off#")).toList();
-            List<String> on = labels.stream().filter(l -> l.startsWith("on#")).toList();
             List<String> counted = new ArrayList<>(labels);
             System.out.println("Normal users per phase: count / errors / p99 ms");
             System.out.println("| action | " + String.join(" | ", labels) + " |");
@@ -650,23 +677,10 @@ public class Soak {
                 }
                 System.out.println(row);
             }
+            List<String> kinds = labels.stream().map(l -> l.substring(0, l.indexOf('#'))).filter(k -> !k.equals("off")).distinct().toList();
+            for (String kind : kinds) compare(off, labels.stream().filter(l -> l.startsWith(kind + "#")).toList(), counted);
             System.out.println();
-            System.out.println("Normal users without floods (" + String.join("+", off) + ") and with (" + String.join("+", on) + "):");
-            System.out.println("| action | count off | count on | errors off | errors on | p50 off | p50 on | p99 off | p99 on | p99 on/off | max off | max on |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
-            long errorsOff = 0, errorsOn = 0;
-            for (String action : actions(counted)) {
-                List<Long> a = sorted(off, action), b = sorted(on, action);
-                long ea = errors(off, action), eb = errors(on, action);
-                errorsOff += ea;
-                errorsOn += eb;
-                System.out.printf("| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %.1f |%n", action, a.size(), b.size(), ea, eb,
-                        pct(a, 50), pct(b, 50), pct(a, 99), pct(b, 99), pct(a, 99) > 0 ? String.format("%.2f", pct(b, 99) / pct(a, 99)) : "-",
-                        a.isEmpty() ? 0.0 : a.getLast() / 1e6, b.isEmpty() ? 0.0 : b.getLast() / 1e6);
-            }
-            System.out.println();
-            System.out.println("normal users' errors: " + errorsOff + " without floods, " + errorsOn + " with"
-                    + (FIRST_ERROR.isEmpty() ? "" : "  first of each: " + FIRST_ERROR));
+            System.out.println(FIRST_ERROR.isEmpty() ? "no errors" : "first error of each action per phase: " + new TreeMap<>(FIRST_ERROR));
             long samples = 0;
             for (var e : ERRORS.values()) samples += e.getOrDefault("sample", new AtomicLong()).get();
             System.out.println("failed metrics scrapes: " + samples);
@@ -676,7 +690,8 @@ public class Soak {
             System.out.println("| flood | phase | requests | answers | p50 ms | p99 ms | max ms |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (Flood f : floods) {
-                for (String p : on) {
+                for (String p : labels) {
+                    if (!f.answers.containsKey(p)) continue;
                     List<Long> l = new ArrayList<>(f.latencies.getOrDefault(p, List.of()));
                     Collections.sort(l);
                     Map<String, Long> byStatus = new TreeMap<>();

@@ -9,6 +9,7 @@
 # DURATION seconds each, and the tables compare the normal users with floods and without:
 #   FLOODS=on DURATION=120 bench/soak/run.sh   # PHASES=off,on,off,on WARMUP=30 GAP=15
 #   FLOODS=search,import ...                   # only some floods (login, register, search, import)
+#   FLOODS=on PHASES=off,search,off,import ... # a phase named after a flood runs that flood alone
 # (flood sizes: see Soak.java's Floods). Each node's actuator listens on a management port of its
 # own, MGMT_PORT_A=18181 and MGMT_PORT_B=18182 on 127.0.0.1, scraped there for the samples.
 # Loopback only; bounded by DURATION per phase (plus start-up, gaps and a 30 s wind-down).
@@ -34,7 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -q -B -pl server -am package -DskipTests >/dev/null   # the same jar ./vaporform runs
+# the same jar ./vaporform runs; BUILD=0 reuses the one built last
+[[ "${BUILD:-1}" == 0 ]] || ./mvnw -q -B -pl server -am package -DskipTests >/dev/null
 REDIS_JAR="$(ls ~/.m2/repository/com/github/codemonstur/embedded-redis/*/embedded-redis-*.jar | tail -1)"
 (cd "$WORK" && unzip -qo "$REDIS_JAR" redis-server-6.2.6-v5-linux-amd64 && chmod +x redis-server-6.2.6-v5-linux-amd64)
 "$WORK/redis-server-6.2.6-v5-linux-amd64" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >"$OUT/soak-redis.log" 2>&1 &

@@ -49,12 +49,12 @@ JAVA_RUN=("$JAVA_HOME/bin/java" -Xmx1g -jar server/target/vaporform.jar)
 export MANAGEMENT_SERVER_ADDRESS=127.0.0.1 VAPORFORM_CONTAINERS_DEFAULT_IMAGE="$WORKSPACE_IMAGE"
 VAPORFORM_HOME="$WORK/a" SERVER_PORT=$PORT_A MANAGEMENT_SERVER_PORT=$MGMT_PORT_A REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
   "${JAVA_RUN[@]}" >"$OUT/soak-node-a.log" 2>&1 &
-PIDS+=($!); ready "$MGMT_PORT_A"
+PIDS+=($!); NODE_A=$!; ready "$MGMT_PORT_A"
 PG_PORT="$(grep -o 'Embedded PostgreSQL ready on port [0-9]*' "$OUT/soak-node-a.log" | grep -o '[0-9]*$')"
 VAPORFORM_HOME="$WORK/b" SERVER_PORT=$PORT_B MANAGEMENT_SERVER_PORT=$MGMT_PORT_B REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
   DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATABASE_USERNAME=postgres DATABASE_PASSWORD=postgres \
   "${JAVA_RUN[@]}" >"$OUT/soak-node-b.log" 2>&1 &
-PIDS+=($!); ready "$MGMT_PORT_B"
+PIDS+=($!); NODE_B=$!; ready "$MGMT_PORT_B"
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 A="http://127.0.0.1:$PORT_A"
@@ -70,3 +70,9 @@ echo "Soak: $USERS users, ${DURATION}s per phase, FLOODS=${FLOODS:-off} PHASES=$
 "$JAVA_HOME/bin/java" -Xmx512m bench/soak/Soak.java "$DURATION" "$USERS" "$SAMPLE" "$THINK" "$PROJECT" "$ADMIN" \
   "$A,http://127.0.0.1:$MGMT_PORT_A" "http://127.0.0.1:$PORT_B,http://127.0.0.1:$MGMT_PORT_B"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# what fills each node's heap at the end (a full GC each, taken after the measurement)
+for node in a b; do
+  pid=NODE_${node^^}
+  "$JAVA_HOME/bin/jcmd" "${!pid}" GC.class_histogram 2>/dev/null | head -30 >"$OUT/soak-histogram-$node.txt" || true
+done
+echo "heap histograms: $OUT/soak-histogram-{a,b}.txt"

@@ -32,13 +32,10 @@ import java.util.zip.ZipOutputStream;
  * bounded time — sign in, list and open projects, read the tree and a file, edit a shared document
  * live (ShareDB ops over /ws/collab, each waiting for its ack), search, exec a command in the
  * shared workspace — with a think time between actions. Every SAMPLE seconds it records each
- * node's heap and open file descriptors (from /actuator/prometheus). At the end: per action the
+ * node's heap and open file descriptors (from its management port's /actuator/prometheus). At the end: per action the
  * count, errors, p50 and p99; the samples; and the total error count.
  *
- *   java Soak.java DURATION_S USERS SAMPLE_S THINK_MS PROJECT ADMIN_TOKEN http://127.0.0.1:18101 http://127.0.0.1:18102
- *
- * A node may be given as {@code BASE,METRICS_BASE} when its actuator listens on a management port
- * of its own ({@code http://127.0.0.1:18101,http://127.0.0.1:18181}).
+ *   java Soak.java DURATION_S USERS SAMPLE_S THINK_MS PROJECT ADMIN_TOKEN http://127.0.0.1:18101,http://127.0.0.1:18111 http://127.0.0.1:18102,http://127.0.0.1:18112
  *
  * With FLOODS (environment: {@code on} for all, or a list of {@code login,register,search,import})
  * the run is a sequence of PHASES of DURATION_S each (default {@code off,on,off,on}), after a
@@ -76,13 +73,10 @@ public class Soak {
     static volatile boolean running = true;
     static volatile String phase = WARMUP;
 
-    record Node(String base, String metrics) {
+    /** A node's public address and its management server's (metrics), given as {@code BASE,MANAGEMENT}. */
+    record Node(String base, String management) {
+        static Node of(String arg) { String[] urls = arg.split(",", 2); return new Node(urls[0], urls.length > 1 ? urls[1] : urls[0]); }
         String ws() { return base.replace("http://", "ws://"); }
-
-        static Node parse(String arg) {
-            String[] parts = arg.split(",", 2);
-            return new Node(parts[0], parts.length > 1 ? parts[1] : parts[0]);
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,7 +87,7 @@ public class Soak {
         String project = args[4];
         String adminToken = args[5];
         List<Node> nodes = new ArrayList<>();
-        for (int i = 6; i < args.length; i++) nodes.add(Node.parse(args[i]));
+        for (int i = 6; i < args.length; i++) nodes.add(Node.of(args[i]));
         List<String> floodNames = Floods.selected(env("FLOODS", "off"));
         List<String> phases = List.of(env("PHASES", floodNames.isEmpty() ? "off" : "off,on,off,on").split(","));
         boolean phased = phases.size() > 1 || !floodNames.isEmpty();
@@ -347,7 +341,7 @@ public class Soak {
 
     static String sampleOf(Node node) {
         try {
-            String metrics = call(new Node(node.metrics(), node.metrics()), "GET", "/actuator/prometheus", null, null);
+            String metrics = call(new Node(node.management(), node.management()), "GET", "/actuator/prometheus", null, null);
             double heap = sum(metrics, "jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}") / (1024 * 1024);
             double fds = sum(metrics, "process_files_open_files(\\{[^}]*\\})?");
             double threads = sum(metrics, "jvm_threads_live_threads(\\{[^}]*\\})?");

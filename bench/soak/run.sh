@@ -11,7 +11,7 @@
 #   FLOODS=search,import ...                   # only some floods (login, register, search, import)
 #   FLOODS=on PHASES=off,search,off,import ... # a phase named after a flood runs that flood alone
 # (flood sizes: see Soak.java's Floods). Each node's actuator listens on a management port of its
-# own, MGMT_PORT_A=18181 and MGMT_PORT_B=18182 on 127.0.0.1, scraped there for the samples.
+# own, MGMT_PORT_A and MGMT_PORT_B (PORT_A + 10, PORT_B + 10) on 127.0.0.1, scraped there for the samples.
 # Loopback only; bounded by DURATION per phase (plus start-up, gaps and a 30 s wind-down).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,7 +19,7 @@ cd "$ROOT"
 source scripts/java-home.sh
 DURATION="${DURATION:-600}"; USERS="${USERS:-20}"; SAMPLE="${SAMPLE:-30}"; THINK="${THINK:-1000}"
 PORT_A="${PORT_A:-18101}"; PORT_B="${PORT_B:-18102}"; REDIS_PORT="${REDIS_PORT:-18179}"
-MGMT_PORT_A="${MGMT_PORT_A:-18181}"; MGMT_PORT_B="${MGMT_PORT_B:-18182}"
+MGMT_PORT_A="${MGMT_PORT_A:-$((PORT_A + 10))}"; MGMT_PORT_B="${MGMT_PORT_B:-$((PORT_B + 10))}"
 # the image workspaces get; the slim test image where the full one was never built
 if [[ -z "${WORKSPACE_IMAGE:-}" ]]; then
   WORKSPACE_IMAGE=vaporform/workspace:bookworm

@@ -471,6 +471,15 @@ public class Soak {
             return names;
         }
 
+        /**
+         * Every attacker client waits this long between requests: once a flood is refused at once
+         * (429, 503), a client without a pause measures how fast the load generator, on the same
+         * cores, can make requests rather than what the server does with the flood.
+         */
+        static long pause() {
+            return Long.parseLong(env("FLOOD_PAUSE_MS", "100"));
+        }
+
         static List<Flood> prepare(List<String> names, List<Node> nodes) throws Exception {
             List<Flood> floods = new ArrayList<>();
             Node home = nodes.getFirst();
@@ -491,7 +500,7 @@ public class Soak {
             signUp(home, victim, "203.0.113.1");
             int workers = Integer.parseInt(env("FLOOD_LOGIN", "20"));
             return new Flood("login", workers + " parallel wrong passwords for one account", "203.0.113.2",
-                    workers, Long.parseLong(env("FLOOD_PAUSE_MS", "100")), Integer.parseInt(env("FLOOD_LOGIN_CAP", "30000")),
+                    workers, pause(), Integer.parseInt(env("FLOOD_LOGIN_CAP", "30000")),
                     (node, phaseNo, worker, n) -> json(node, "/api/auth/login", null,
                             "{\"email\":\"" + victim + "\",\"password\":\"wrong-" + worker + "-" + n + "\"}"));
         }
@@ -500,7 +509,7 @@ public class Soak {
         static Flood register() {
             int workers = Integer.parseInt(env("FLOOD_REGISTER", "20"));
             return new Flood("register", workers + " parallel registrations from one address", "203.0.113.1{phase}",
-                    workers, Long.parseLong(env("FLOOD_PAUSE_MS", "100")), Integer.parseInt(env("FLOOD_REGISTER_CAP", "30000")),
+                    workers, pause(), Integer.parseInt(env("FLOOD_REGISTER_CAP", "30000")),
                     (node, phaseNo, worker, n) -> json(node, "/api/auth/register", null,
                             "{\"email\":\"flood-" + phaseNo + "-" + worker + "-" + n + "@vaporform.test\",\"password\":\"" + PASSWORD
                                     + "\",\"name\":\"Flood\"}"));
@@ -524,7 +533,7 @@ public class Soak {
             String regex = env("SEARCH_REGEX", "(a+)+\\1$");
             String q = URLEncoder.encode(regex, StandardCharsets.UTF_8);
             return new Flood("search", workers + " parallel searches for " + regex + " over lines of " + (line.length() - 2) + " a and a b",
-                    address, workers, 0, Integer.parseInt(env("FLOOD_SEARCH_CAP", "2000")),
+                    address, workers, pause(), Integer.parseInt(env("FLOOD_SEARCH_CAP", "30000")),
                     (node, phaseNo, worker, n) -> HttpRequest.newBuilder(URI.create(node.base() + "/api/projects/" + project
                             + "/search?regex=true&limit=100&q=" + q)).header("Authorization", "Bearer " + token).GET());
         }
@@ -540,7 +549,7 @@ public class Soak {
             List<byte[]> zips = new ArrayList<>();
             for (int w = 0; w < workers; w++) zips.add(zip(w, files, kib));
             return new Flood("import", workers + " parallel imports of a " + zips.getFirst().length / (1024 * 1024) + " MiB zip ("
-                    + files + " files of " + kib + " KiB)", address, workers, 0, Integer.parseInt(env("FLOOD_IMPORT_CAP", "500")),
+                    + files + " files of " + kib + " KiB)", address, workers, pause(), Integer.parseInt(env("FLOOD_IMPORT_CAP", "500")),
                     (node, phaseNo, worker, n) -> HttpRequest.newBuilder(URI.create(node.base() + "/api/projects/" + project + "/archive"))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/zip")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(zips.get(worker))));

@@ -61,11 +61,22 @@ public interface ProjectFiles {
     /**
      * Finds lines in the project's text files (binary files and files over the index size cap
      * are skipped). Results are exact: candidates come from a trigram index, then every line is
-     * checked against the file's content.
+     * checked against the file's content. This is the platform's own search (context for the
+     * AI): no user's limits apply, and its work shares the search threads under the project's name.
      *
      * @throws InvalidSearch when the text is empty, too long or an invalid regular expression
      */
     SearchResults search(UUID projectId, SearchQuery query);
+
+    /**
+     * A user's search (as {@link #search(UUID, SearchQuery)}), within the user's limits: a few
+     * running at once and a rate per minute, and sharing the search threads fairly with others.
+     *
+     * @throws InvalidSearch                         when the text is empty, too long or an invalid regular expression
+     * @throws SearchBusy                            when the user already has the most searches running
+     * @throws dev.vaporform.platform.TooManyRequests when the user started too many searches this minute
+     */
+    SearchResults search(UUID userId, UUID projectId, SearchQuery query);
 
     /**
      * Keeps the project active so changes made on disk are noticed, indexed and published as

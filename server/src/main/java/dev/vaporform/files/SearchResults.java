@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param hits      the matching lines, at most the query's limit
  * @param total     how many matching lines were found (equals {@code hits.size()})
- * @param truncated true when the search stopped at the limit and more lines may match
+ * @param truncated true when the search stopped at the limit or its time budget and more lines may match
+ * @param timedOut  true when the time budget ran out before every candidate was checked
+ *                  ({@code truncated} is then true as well)
  */
-public record SearchResults(List<SearchHit> hits, int total, boolean truncated) {}
+public record SearchResults(List<SearchHit> hits, int total, boolean truncated, boolean timedOut) {}

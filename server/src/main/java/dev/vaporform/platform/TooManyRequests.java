@@ -11,8 +11,12 @@ public class TooManyRequests extends ProblemException {
     private final Duration retryAfter;
 
     public TooManyRequests(String detail, Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail,
-                Map.of("retryAfterSeconds", seconds(retryAfter)));
+        this("rate-limited", "Too many requests", detail, retryAfter);
+    }
+
+    /** For a 429 with a code of its own (e.g. {@code search-busy}) that still carries {@code Retry-After}. */
+    protected TooManyRequests(String code, String title, String detail, Duration retryAfter) {
+        super(HttpStatus.TOO_MANY_REQUESTS, code, title, detail, Map.of("retryAfterSeconds", seconds(retryAfter)));
         this.retryAfter = retryAfter;
     }
 

@@ -74,6 +74,12 @@ class DefaultProjectFiles implements ProjectFiles {
     }
 
     @Override
+    public SearchResults search(UUID userId, UUID projectId, SearchQuery query) {
+        watchers.touch(projectId);
+        return search.search(userId, projectId, query);
+    }
+
+    @Override
     public Watch watch(UUID projectId) {
         return watchers.hold(projectId);
     }

@@ -1,11 +1,15 @@
 package dev.vaporform.files.search;
 
+import java.util.concurrent.CancellationException;
+
 import dev.vaporform.files.InvalidSearch;
 
 /**
- * A file's text that gives up once a deadline passes. Regular expressions are matched over it,
- * so a pattern that backtracks catastrophically ends with a clear 400 instead of holding a
- * thread forever: {@link java.util.regex.Matcher} reads every character through {@link #charAt}.
+ * A file's text that gives up once a deadline passes, or once its thread is interrupted because
+ * the search was abandoned. Regular expressions are matched over it, so a pattern that
+ * backtracks catastrophically ends with a clear 400 (or silently, when abandoned) instead of
+ * holding a thread forever: {@link java.util.regex.Matcher} reads every character through
+ * {@link #charAt}, and java.util.regex itself never checks for an interrupt.
  */
 final class DeadlineText implements CharSequence {
 
@@ -20,10 +24,15 @@ final class DeadlineText implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        if ((++reads & 0xFFFF) == 0 && System.nanoTime() - deadlineNanos > 0) {
+        if ((++reads & 0xFFFF) == 0) checkTime();
+        return text.charAt(index);
+    }
+
+    private void checkTime() {
+        if (Thread.currentThread().isInterrupted()) throw new CancellationException("The search was abandoned.");
+        if (System.nanoTime() - deadlineNanos > 0) {
             throw new InvalidSearch("The search took too long; make the regular expression more specific.");
         }
-        return text.charAt(index);
     }
 
     @Override

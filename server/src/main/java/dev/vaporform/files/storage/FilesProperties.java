@@ -24,6 +24,8 @@ import dev.vaporform.files.ProjectPath;
  * @param indexMaxFileSize  files larger than this are not indexed for search
  * @param searchMaxLimit    highest {@code limit} a search may ask for
  * @param searchTimeout     how long one search may run; a regular expression still matching then is refused
+ * @param searchesPerUser   most searches one user may have running at once on this node (429 {@code search-busy} beyond)
+ * @param searchesPerMinute most searches one user may start per minute (429 {@code rate-limited} beyond)
  * @param watchDebounce     quiet time after a change on disk before it is processed (changes batch up)
  * @param watchIdleTimeout  how long a project touched through the API stays watched without a hold
  */
@@ -40,6 +42,8 @@ public record FilesProperties(
         @DefaultValue("1MB") DataSize indexMaxFileSize,
         @DefaultValue("1000") @Min(1) int searchMaxLimit,
         @DefaultValue("10s") Duration searchTimeout,
+        @DefaultValue("2") @Min(1) int searchesPerUser,
+        @DefaultValue("120") @Min(1) int searchesPerMinute,
         @DefaultValue("200ms") Duration watchDebounce,
         @DefaultValue("30m") Duration watchIdleTimeout) {
 

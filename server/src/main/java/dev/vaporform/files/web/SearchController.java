@@ -33,6 +33,6 @@ class SearchController {
                          @RequestParam(defaultValue = "false") boolean caseSensitive,
                          @RequestParam(defaultValue = "false") boolean regex) {
         access.require(caller.id(), id, ProjectRole.viewer);
-        return files.search(id, new SearchQuery(q, caseSensitive, regex, limit));
+        return files.search(caller.id(), id, new SearchQuery(q, caseSensitive, regex, limit));
     }
 }

@@ -135,5 +135,7 @@ for (const base of [M1, M2]) {
 }
 const pub = await req(LB, 'GET', '/actuator/prometheus');
 check(pub.status === 404, '/actuator is not reachable through the load balancer', String(pub.status));
+const direct = await req(N1, 'GET', '/actuator/prometheus');
+check(direct.status === 404, "a node's public port does not serve metrics either", String(direct.status));
 console.log(failures ? `${failures} FAILED` : 'all passed');
 process.exit(failures ? 1 : 0);

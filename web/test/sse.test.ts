@@ -15,7 +15,7 @@ describe('SseParser', () => {
 describe('describeProblem', () => {
   it('prefers our sentence, then the detail, never JSON', () => {
     expect(describeProblem({ code: 'invalid-credentials', detail: 'x' }, 401)).toBe('That email and password do not match an account.');
-    expect(describeProblem({ code: 'whatever', detail: 'the file is locked' }, 409)).toBe('The file is locked.');
+    expect(describeProblem({ code: 'whatever', detail: 'the file is locked' }, 409)).toBe('the file is locked.'); // never re-cased: it may begin with a name
     expect(describeProblem({ code: 'validation', errors: [{ field: 'email', message: 'must be a well-formed email address' }] }, 400))
       .toBe('Email must be a well-formed email address.');
     expect(describeProblem(null, 502)).toMatch(/server/);

@@ -52,7 +52,9 @@ export function describeProblem(problem: Problem | null | undefined, status?: nu
 }
 
 function capitalise(s: string) { return s ? s[0].toUpperCase() + s.slice(1) : s; }
-function sentence(s: string) { const t = capitalise(s.trim()); return /[.!?]$/.test(t) ? t : t + '.'; }
+// The server's details are sentences already, and may begin with a name (a file, a person) whose
+// case must stay as it is: only the final stop is added, never a capital letter.
+function sentence(s: string) { const t = s.trim(); return /[.!?]$/.test(t) ? t : t + '.'; }
 
 /** An API call that failed; `message` is the human sentence. */
 export class ApiError extends Error {

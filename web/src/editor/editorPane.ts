@@ -1,22 +1,39 @@
-import { Compartment, EditorState } from '@codemirror/state';
+import { Compartment, EditorState, Transaction, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { Doc, Presence } from 'sharedb/lib/client';
 import type { ProjectSession } from '../collab/project-session';
 import { h, clear, colorFor } from '../ui/dom';
 import { notify } from '../ui/notify';
-import { ShareDbBinding } from './binding';
+import { ShareDbBinding, remoteChange } from './binding';
+import { rebase } from './rebase';
 import { editorExtensions, languageFor } from './setup';
 import { codePointToUtf16, utf16ToCodePoint } from './positions';
+import { opToChanges } from './textOps';
 
 export interface OpenFile {
+  /** Where the file is now; a deleted file keeps the path it had. */
   path: string;
+  /** The key of its tab: the path, or for a deleted file one that no path can be. */
+  key: string;
   doc: Doc;
   presence: Presence;
   binding: ShareDbBinding;
   view: EditorView;
   tab: HTMLElement;
   host: HTMLElement;
+  /** The binding's extensions, swapped when the file follows a move or is deleted. */
+  slot: Compartment;
+  language: Compartment;
+  deleted: boolean;
+  /** A reattachment to the document at `path` is under way. */
+  following: boolean;
+  /** `doc`, `presence` and `binding` are live (not yet detached). */
+  attached: boolean;
 }
+
+// How long a moved file waits for its new document to show what was typed before the move.
+const CATCH_UP_MS = 3000;
+let deletedTabs = 0;
 
 export interface EditorContext {
   session: ProjectSession;
@@ -24,6 +41,8 @@ export interface EditorContext {
   userId: string;
   nameOf: (userId: string) => string;
   onActiveChange: (path: string | null) => void;
+  /** Offers to save a deleted file's kept text as a new file. */
+  saveAs?: (path: string, text: string) => void;
 }
 
 /** Tabs of open files, each a CodeMirror view bound to its live document. */
@@ -73,22 +92,29 @@ export class EditorPane {
     return file;
   }
 
-  private async load(path: string): Promise<OpenFile | null> {
-    const { session } = this.ctx;
-    const doc = session.doc(path);
+  /** The live document at `path`, subscribed; null (and said why) when it is gone or not text. */
+  private async subscribe(path: string, quiet = false): Promise<Doc | null> {
+    const doc = this.ctx.session.doc(path);
     try {
       await new Promise<void>((resolve, reject) => doc.subscribe((e) => (e ? reject(new Error(e.message)) : resolve())));
     } catch (e) {
-      notify(`Could not open ${path}: ${(e as Error).message}`, 'error');
+      if (!quiet) notify(`Could not open ${path}: ${(e as Error).message}`, 'error');
+      doc.destroy();
       return null;
     }
     if (doc.type == null || typeof doc.data !== 'string') {
-      notify(`${path} cannot be edited here (it is gone or not text).`, 'error');
-      doc.unsubscribe();
+      if (!quiet) notify(`${path} cannot be edited here (it is gone or not text).`, 'error');
+      doc.destroy();
       return null;
     }
     // An unheard 'error' event would throw; say it in words (sharedb then reloads the document).
     doc.on('error', (e) => notify(`A change to ${path} was not accepted: ${e.message}. The file was reloaded.`, 'error'));
+    return doc;
+  }
+
+  /** Presence and binding for a subscribed document. */
+  private attach(path: string, doc: Doc): { presence: Presence; binding: ShareDbBinding } {
+    const { session } = this.ctx;
     const presence = session.connection.getDocPresence(session.projectId, path);
     presence.on('error', () => { /* a cursor that could not be placed: the next one will be */ });
     presence.subscribe(() => {});
@@ -104,25 +130,49 @@ export class EditorPane {
       },
       onResync: () => notify(`${path} was reloaded from the server.`),
     });
+    return { presence, binding };
+  }
+
+  /** What the binding's slot holds besides the binding: the label, and read-only when nothing may be typed. */
+  private static slotted(path: string, readOnly: boolean, binding?: ShareDbBinding): Extension {
+    return [binding ? binding.extension() : EditorState.readOnly.of(readOnly),
+      EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` })];
+  }
+
+  private async load(path: string): Promise<OpenFile | null> {
+    const doc = await this.subscribe(path);
+    if (!doc) return null;
+    const { presence, binding } = this.attach(path, doc);
     const language = new Compartment();
+    const slot = new Compartment();
     const host = h('div', { class: 'editor-host', 'data-path': path });
     const view = new EditorView({
       parent: host,
       state: EditorState.create({
         doc: binding.text,
-        extensions: [editorExtensions(language), binding.extension(), EditorView.editable.of(true),
-          EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` })],
+        extensions: [editorExtensions(language), slot.of(EditorPane.slotted(path, false, binding)), EditorView.editable.of(true)],
       }),
     });
-    void languageFor(path).then((lang) => { if (lang) view.dispatch({ effects: language.reconfigure(lang) }); });
-    const name = path.split('/').pop() ?? path;
-    const tab = h('div', { class: 'tab', role: 'tab', title: path, 'data-path': path },
-      h('button', { class: 'tab-name', type: 'button', onclick: () => this.activate(path) }, name),
-      h('button', { class: 'tab-close', type: 'button', 'aria-label': `Close ${name}`, onclick: () => this.close(path) }, '×'));
+    const tab = h('div', { class: 'tab', role: 'tab' });
+    const file: OpenFile = { path, key: path, doc, presence, binding, view, tab, host, slot, language, deleted: false, following: false, attached: true };
+    tab.append(
+      h('button', { class: 'tab-name', type: 'button', onclick: () => this.activate(file.key) }),
+      h('button', { class: 'tab-close', type: 'button', onclick: () => this.close(file.key) }, '×'));
+    this.label(file);
     this.tabBar.append(tab);
-    const file: OpenFile = { path, doc, presence, binding, view, tab, host };
     this.files.set(path, file);
     return file;
+  }
+
+  /** Names the tab, the host and the language after the file's path. */
+  private label(file: OpenFile): void {
+    const name = file.path.split('/').pop() ?? file.path;
+    file.tab.title = file.path;
+    file.tab.dataset.path = file.path;
+    file.host.dataset.path = file.path;
+    (file.tab.querySelector('.tab-name') as HTMLElement).textContent = name;
+    file.tab.querySelector('.tab-close')?.setAttribute('aria-label', `Close ${name}`);
+    void languageFor(file.path).then((lang) => { if (lang) file.view.dispatch({ effects: file.language.reconfigure(lang) }); });
   }
 
   activate(path: string): void {
@@ -140,11 +190,9 @@ export class EditorPane {
   close(path: string): void {
     const file = this.files.get(path);
     if (!file) return;
-    file.binding.destroy();
+    this.detach(file);
     file.view.destroy();
     file.tab.remove();
-    file.presence.unsubscribe?.();
-    file.doc.destroy();
     this.files.delete(path);
     if (this.activePath === path) {
       this.activePath = null;
@@ -154,9 +202,115 @@ export class EditorPane {
     }
   }
 
-  /** A file moved or was deleted elsewhere: close its tab (its document went with it). */
-  forget(path: string): void {
-    for (const p of [...this.files.keys()]) if (p === path || p.startsWith(path + '/')) this.close(p);
+  /** Stops listening to the file's document (what is typed after this stays in the view). */
+  private detach(file: OpenFile): void {
+    if (!file.attached) return;
+    file.attached = false;
+    file.binding.destroy();
+    try { file.presence.unsubscribe?.(); file.presence.destroy?.(); } catch { /* the connection may be gone */ }
+    file.doc.destroy();
+  }
+
+  /** The open files at `path` or below it (a folder), with their keys. */
+  private under(path: string): OpenFile[] {
+    return [...this.files.values()].filter((f) => !f.deleted && (f.path === path || f.path.startsWith(path + '/')));
+  }
+
+  /**
+   * `from` (a file or a folder) moved to `to`: every tab under it follows, keeping its view
+   * (text, cursor, scroll, undo) and what was typed, and reattaches to the document at the new
+   * path. `by` names who moved it, for a notice; null for one's own moves.
+   */
+  follow(from: string, to: string, by: string | null = null): void {
+    for (const file of this.under(from)) {
+      const target = to + file.path.slice(from.length);
+      const other = this.files.get(target);
+      if (other && other !== file) this.close(target); // a stale tab of whatever was there before
+      const wasActive = this.activePath === file.key;
+      this.files.delete(file.key);
+      if (by) notify(`${by} moved ${file.path} to ${target}.`);
+      file.path = file.key = target;
+      this.files.set(target, file);
+      this.label(file);
+      if (wasActive) { this.activePath = target; this.ctx.onActiveChange(target); }
+      void this.reattach(file);
+    }
+  }
+
+  /**
+   * Moves the view from its old document to the one at its (newest) path: once the old one has
+   * acknowledged every edit (the server writes those to the new path), it subscribes there, waits
+   * a moment for the new document to show them, then rebases whatever was typed in between onto
+   * it, so nothing is lost and nothing is doubled.
+   */
+  private async reattach(file: OpenFile): Promise<void> {
+    if (file.following) return;
+    file.following = true;
+    try {
+      const current = () => !file.deleted && this.files.get(file.key) === file;
+      while (current() && file.doc.id !== file.path) {
+        const target = file.path;
+        await settled(file.doc, CATCH_UP_MS);
+        if (!current()) return;
+        const base = file.view.state.doc.toString();
+        this.detach(file);
+        file.view.dispatch({ effects: file.slot.reconfigure(EditorPane.slotted(target, this.ctx.readOnly)) });
+        const doc = await this.subscribe(target, true);
+        if (!current()) { doc?.destroy(); return; }
+        if (!doc) { this.markGone(file, `could not be reopened at ${target}`); return; }
+        if (file.path !== target) { doc.destroy(); continue; } // moved on meanwhile
+        await caughtUp(doc, base, CATCH_UP_MS);
+        if (!current() || file.path !== target) { doc.destroy(); continue; }
+        this.adopt(file, doc, base);
+      }
+    } finally {
+      file.following = false;
+    }
+  }
+
+  /** Binds the view to `doc`, merging the view's edits since `base` with the document's. */
+  private adopt(file: OpenFile, doc: Doc, base: string): void {
+    const mine = file.view.state.doc.toString();
+    const theirs = doc.data as string;
+    const { send, apply } = rebase(base, mine, theirs);
+    if (apply.length) {
+      file.view.dispatch({ changes: opToChanges(mine, apply), annotations: [remoteChange.of(true), Transaction.addToHistory.of(false)] });
+    }
+    if (send.length && !this.ctx.readOnly) doc.submitOp(send);
+    const { presence, binding } = this.attach(file.path, doc);
+    Object.assign(file, { doc, presence, binding, attached: true });
+    if (file.view.state.doc.toString() !== binding.text) {
+      file.view.dispatch({ changes: { from: 0, to: file.view.state.doc.length, insert: binding.text }, annotations: [remoteChange.of(true)] });
+    }
+    file.view.dispatch({ effects: file.slot.reconfigure(EditorPane.slotted(file.path, false, binding)) });
+  }
+
+  /**
+   * `path` (a file or a folder) was deleted: each tab under it says so and by whom, and keeps
+   * its text, read-only, until it is closed; its path is free for a new file meanwhile.
+   */
+  markDeleted(path: string, by: string | null): void {
+    for (const file of this.under(path)) this.markGone(file, by ? `deleted by ${by}` : 'deleted on disk');
+  }
+
+  private markGone(file: OpenFile, note: string): void {
+    if (file.deleted) return;
+    file.deleted = true;
+    this.detach(file);
+    file.view.dispatch({ effects: file.slot.reconfigure(EditorPane.slotted(file.path, true)) });
+    const key = `\u0000deleted-${++deletedTabs}:${file.path}`;
+    this.files.delete(file.key);
+    if (this.activePath === file.key) this.activePath = key;
+    file.key = key;
+    this.files.set(key, file);
+    file.tab.classList.add('deleted');
+    file.tab.title = `${file.path} (${note})`;
+    file.tab.querySelector('.tab-name')?.append(h('span', { class: 'tab-note' }, ` — ${note}`));
+    const saveAs = this.ctx.saveAs && !this.ctx.readOnly
+      ? h('button', { type: 'button', class: 'small', onclick: () => this.ctx.saveAs?.(file.path, file.view.state.doc.toString()) }, 'Save as…')
+      : null;
+    file.host.prepend(h('p', { class: 'editor-banner', role: 'status' },
+      `${file.path} was ${note}. Its text stays here, read-only, until you close this tab; copy it or save it as a new file. `, saveAs));
   }
 
   /** The current selection of the active file, in code points of its text. */
@@ -206,4 +360,23 @@ export class EditorPane {
   destroy(): void {
     for (const p of [...this.files.keys()]) this.close(p);
   }
+}
+
+/** Resolves once the document has no edits waiting for the server, or after `ms`. */
+function settled(doc: Doc, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    doc.whenNothingPending(() => { clearTimeout(timer); resolve(); });
+  });
+}
+
+/** Resolves once the document's text is `text`, or after `ms`. */
+function caughtUp(doc: Doc, text: string, ms: number): Promise<void> {
+  if (doc.data === text) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => { if (doc.data === text) done(); };
+    const done = () => { clearTimeout(timer); doc.removeListener('op', check); resolve(); };
+    const timer = setTimeout(done, ms);
+    doc.on('op', check);
+  });
 }

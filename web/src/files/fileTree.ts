@@ -3,6 +3,7 @@ import type { TreeEntry } from '../api/types';
 import { ask, confirmDialog } from '../ui/dialog';
 import { clear, h } from '../ui/dom';
 import { attempt, notify } from '../ui/notify';
+import { typedPath, unsendablePath } from './paths';
 
 interface Node { name: string; path: string; type: 'file' | 'dir'; children: Node[] }
 
@@ -11,8 +12,10 @@ export interface FileTreeContext {
   projectId: string;
   readOnly: boolean;
   open: (path: string) => void;
-  /** A path was moved or deleted here: close what was open under it. */
-  forget: (path: string) => void;
+  /** A file or folder was moved here: what is open under it follows. */
+  moved: (from: string, to: string) => void;
+  /** A file or folder was deleted here: what is open under it says so. */
+  deleted: (path: string) => void;
 }
 
 function build(entries: TreeEntry[]): Node {
@@ -128,38 +131,74 @@ export class FileTree {
     return slash < 0 ? '' : sel.slice(0, slash + 1);
   }
 
+  // The dialogs below stay open on a refusal, show it as a sentence and keep what was typed.
+
   async newFile(): Promise<void> {
-    const values = await ask('New file', [{ name: 'path', label: 'Path', value: this.baseDir(), placeholder: 'src/main.ts' }], 'Create');
-    const path = values?.path.trim().replace(/^\/+/, '');
-    if (!path) return;
-    if (this.entries.some((e) => e.path === path)) { notify(`${path} already exists.`, 'error'); return; }
-    const done = await attempt(() => this.ctx.api.request('PUT', `/api/projects/${this.ctx.projectId}/files/${encodePath(path)}`,
-      { body: '', headers: { 'content-type': 'application/octet-stream' } }));
-    if (done) { await this.refresh(); this.ctx.open(path); }
+    await ask('New file', [{ name: 'path', label: 'Path (end it with / for a folder)', value: this.baseDir(), placeholder: 'src/main.ts' }],
+      'Create', undefined, (values) => this.createFile(typedPath(values.path)));
+  }
+
+  /** Creates an empty file and opens it, or a folder when the path ends with '/'. */
+  private async createFile(path: string): Promise<string | null> {
+    if (!path) return 'Type the path of the new file, such as src/main.ts.';
+    if (path.endsWith('/')) return this.createFolder(path);
+    const unsendable = unsendablePath(path);
+    if (unsendable) return unsendable;
+    // PUT would replace an existing file: refuse what the tree already shows
+    if (this.entries.some((e) => e.path === path)) return `A file or folder named ${path} exists already.`;
+    const created = await this.ctx.api.json<{ path: string }>('PUT', `/api/projects/${this.ctx.projectId}/files/${encodePath(path)}`,
+      { body: '', headers: { 'content-type': 'application/octet-stream' } });
+    await this.refresh();
+    this.ctx.open(created?.path ?? path); // the server's canonical path
+    return null;
+  }
+
+  /** Saves a text (a deleted file's, kept in its tab) as a new file, and opens it. */
+  async saveAs(suggested: string, text: string): Promise<void> {
+    await ask('Save as a new file', [{ name: 'path', label: 'Path', value: suggested }], 'Save', undefined, async (values) => {
+      const path = typedPath(values.path);
+      if (!path || path.endsWith('/')) return 'Type the path of the new file, such as src/main.ts.';
+      const unsendable = unsendablePath(path);
+      if (unsendable) return unsendable;
+      if (this.entries.some((e) => e.path === path)) return `A file or folder named ${path} exists already.`;
+      const saved = await this.ctx.api.json<{ path: string }>('PUT', `/api/projects/${this.ctx.projectId}/files/${encodePath(path)}`,
+        { body: text, headers: { 'content-type': 'application/octet-stream' } });
+      await this.refresh();
+      this.ctx.open(saved?.path ?? path);
+      return null;
+    });
   }
 
   async newFolder(): Promise<void> {
-    const values = await ask('New folder', [{ name: 'path', label: 'Path', value: this.baseDir(), placeholder: 'src/lib' }], 'Create');
-    const path = values?.path.trim().replace(/^\/+|\/+$/g, '');
-    if (!path) return;
-    if (await attempt(() => this.ctx.api.request('POST', `/api/projects/${this.ctx.projectId}/directories`, { json: { path } }))) await this.refresh();
+    await ask('New folder', [{ name: 'path', label: 'Path', value: this.baseDir(), placeholder: 'src/lib' }],
+      'Create', undefined, (values) => this.createFolder(typedPath(values.path)));
+  }
+
+  private async createFolder(typed: string): Promise<string | null> {
+    const path = typed.replace(/\/+$/, '');
+    if (!path) return 'Type the path of the new folder, such as src/lib.';
+    await this.ctx.api.request('POST', `/api/projects/${this.ctx.projectId}/directories`, { json: { path } });
+    await this.refresh();
+    return null;
   }
 
   async move(from: string): Promise<void> {
-    const values = await ask('Rename or move', [{ name: 'to', label: 'New path', value: from }], 'Move');
-    const to = values?.to.trim().replace(/^\/+/, '');
-    if (!to || to === from) return;
-    if (await attempt(() => this.ctx.api.request('POST', `/api/projects/${this.ctx.projectId}/move`, { json: { from, to } }), `Moved to ${to}.`)) {
-      this.ctx.forget(from);
+    await ask('Rename or move', [{ name: 'to', label: 'New path', value: from }], 'Move', undefined, async (values) => {
+      const to = typedPath(values.to).replace(/\/+$/, '');
+      if (!to || to === from) return null;
+      await this.ctx.api.request('POST', `/api/projects/${this.ctx.projectId}/move`, { json: { from, to } });
+      notify(`Moved ${from} to ${to}.`, 'success');
+      this.ctx.moved(from, to);
       await this.refresh();
-    }
+      return null;
+    });
   }
 
   async remove(path: string, isDir: boolean): Promise<void> {
     if (!(await confirmDialog('Delete', `Delete ${path}${isDir ? ' and everything in it' : ''}? This cannot be undone here (file history stays).`, 'Delete'))) return;
     const query = isDir ? '?recursive=true' : '';
     if (await attempt(() => this.ctx.api.request('DELETE', `/api/projects/${this.ctx.projectId}/files/${encodePath(path)}${query}`), `Deleted ${path}.`)) {
-      this.ctx.forget(path);
+      this.ctx.deleted(path);
       await this.refresh();
     }
   }

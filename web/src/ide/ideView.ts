@@ -58,10 +58,12 @@ export class IdeView {
     this.editor = new EditorPane({
       session: this.session, readOnly: this.readOnly, userId: me.id, nameOf,
       onActiveChange: (path) => { this.history.show(path); this.setMobilePane('editor'); },
+      saveAs: (path, text) => void this.tree.saveAs(path, text),
     });
     this.tree = new FileTree({
       api, projectId: project.id, readOnly: this.readOnly,
-      open: (path) => void this.editor.open(path), forget: (path) => this.editor.forget(path),
+      open: (path) => void this.editor.open(path),
+      moved: (from, to) => this.editor.follow(from, to), deleted: (path) => this.editor.markDeleted(path, 'you'),
     });
     this.workspace = new WorkspaceControls(api, project.id, !this.readOnly);
     this.terminals = new TerminalPanel(api, project.id, !this.readOnly, () => this.workspace.status === 'running');
@@ -112,8 +114,8 @@ export class IdeView {
     this.disposers.push(this.session.on((e) => {
       switch (e.type) {
         case 'file.changed': if (!this.tree.knows(String(e.path))) this.tree.refreshSoon(); break;
-        case 'file.deleted': this.tree.refreshSoon(); this.editor.forget(String(e.path)); break;
-        case 'file.moved': this.tree.refreshSoon(); this.editor.forget(String(e.from)); break;
+        case 'file.deleted': this.tree.refreshSoon(); this.editor.markDeleted(String(e.path), e.userId ? (e.userId === me.id ? 'you' : nameOf(String(e.userId))) : null); break;
+        case 'file.moved': this.tree.refreshSoon(); this.editor.follow(String(e.from), String(e.to), e.userId && e.userId !== me.id ? nameOf(String(e.userId)) : null); break;
         case 'workspace.status': this.workspace.show(e.status as WorkspaceStatus, e.detail as string | undefined); break;
         case 'ai.edit': if (e.userId !== me.id) notify(`${nameOf(String(e.userId))} applied an AI edit to ${e.path}.`); break;
         case 'participant.joined': if (e.name) this.names.set(String(e.userId), String(e.name)); break;

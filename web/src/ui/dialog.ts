@@ -2,8 +2,17 @@ import { h } from './dom';
 
 export interface Field { name: string; label: string; value?: string; type?: string; options?: string[]; placeholder?: string }
 
-/** A modal form; resolves with the values, or null when cancelled (Escape or Cancel). */
-export function ask(title: string, fields: Field[], submitLabel = 'OK', body?: Node): Promise<Record<string, string> | null> {
+/**
+ * Runs when the form is submitted: a sentence (a refusal, say the server's problem) is shown in
+ * the dialog, which stays open with what was typed; null lets the dialog close.
+ */
+export type Submit = (values: Record<string, string>) => Promise<string | null>;
+
+/**
+ * A modal form; resolves with the values, or null when cancelled (Escape or Cancel). With
+ * `submit`, it resolves only once `submit` accepted the values.
+ */
+export function ask(title: string, fields: Field[], submitLabel = 'OK', body?: Node, submit?: Submit): Promise<Record<string, string> | null> {
   return new Promise((resolve) => {
     const inputs = fields.map((f) => {
       const input = f.options
@@ -11,10 +20,12 @@ export function ask(title: string, fields: Field[], submitLabel = 'OK', body?: N
         : h('input', { name: f.name, type: f.type ?? 'text', value: f.value ?? '', placeholder: f.placeholder ?? '', autocomplete: 'off' });
       return { f, input };
     });
+    const error = h('p', { class: 'dialog-error hidden', role: 'alert' });
     const form = h('form', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-label': title },
       h('h2', {}, title),
       body ?? null,
       ...inputs.map(({ f, input }) => h('label', {}, h('span', {}, f.label), input)),
+      error,
       h('div', { class: 'dialog-buttons' },
         h('button', { type: 'button', class: 'secondary', onclick: () => done(null) }, 'Cancel'),
         h('button', { type: 'submit', class: 'primary' }, submitLabel)));
@@ -23,11 +34,21 @@ export function ask(title: string, fields: Field[], submitLabel = 'OK', body?: N
       backdrop.remove();
       resolve(value);
     };
+    let busy = false;
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      if (busy) return;
       const values: Record<string, string> = {};
       for (const { f, input } of inputs) values[f.name] = (input as HTMLInputElement).value;
-      done(values);
+      if (!submit) { done(values); return; }
+      busy = true;
+      submit(values).catch((failure: unknown) => (failure instanceof Error ? failure.message : String(failure))).then((refusal) => {
+        busy = false;
+        if (refusal === null) { done(values); return; }
+        error.textContent = refusal;
+        error.classList.remove('hidden');
+        (inputs[0]?.input as HTMLElement | undefined)?.focus();
+      });
     });
     backdrop.addEventListener('keydown', (e) => { if (e.key === 'Escape') done(null); });
     backdrop.addEventListener('mousedown', (e) => { if (e.target === backdrop) done(null); });

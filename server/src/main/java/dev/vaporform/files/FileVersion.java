@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param authorId  who wrote it through the API; null when it was found on disk
  * @param origin    api or disk
  * @param createdAt when it was recorded
+ * @param pruned    whether its bytes were pruned to keep the project's history within its budget
+ *                  (the version is still listed; its content can no longer be read)
+ * @param prunedAt  when it was pruned; null while it is kept
  */
 public record FileVersion(String path, long version, long size, String sha256, UUID authorId,
-                          FileOrigin origin, Instant createdAt) {}
+                          FileOrigin origin, Instant createdAt, boolean pruned, Instant prunedAt) {}

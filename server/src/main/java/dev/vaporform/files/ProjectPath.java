@@ -93,7 +93,7 @@ public record ProjectPath(String value) {
     }
 
     private static void checkSegment(String segment) {
-        if (segment.equals("..")) throw new InvalidPath("parent-segment", "The path contains '..'.");
+        if (segment.equals("..")) throw new InvalidPath("parent-segment", "A path may not contain '..'.");
         String compatible = Normalizer.normalize(segment, Normalizer.Form.NFKC);
         if (compatible.equals(".") || compatible.equals("..") || compatible.contains("/")) {
             throw new InvalidPath("lookalike-dots", "A path segment looks like '.', '..' or a slash.");

@@ -16,7 +16,11 @@ public final class PublicRoutes {
             "/api/auth/refresh",    // authenticated by the refresh token in the body
             "/api/auth/logout");    // authenticated by the refresh token in the body
 
-    /** Operational and documentation routes open to anyone. */
+    /**
+     * Operational and documentation routes open to anyone. Metrics and info are served only by the
+     * management server (its own port, on loopback unless configured otherwise), which is their
+     * access control; the public port answers them 404. The health probes are on both.
+     */
     public static final List<String> OPERATIONS = List.of(
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");

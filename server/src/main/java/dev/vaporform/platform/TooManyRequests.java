@@ -14,8 +14,8 @@ public class TooManyRequests extends ProblemException {
         this("rate-limited", "Too many requests", detail, retryAfter);
     }
 
-    /** For a 429 with a code of its own (e.g. {@code search-busy}) that still carries {@code Retry-After}. */
-    protected TooManyRequests(String code, String title, String detail, Duration retryAfter) {
+    /** A refusal with its own stable code, e.g. {@code too-many-imports} or {@code search-busy}. */
+    public TooManyRequests(String code, String title, String detail, Duration retryAfter) {
         super(HttpStatus.TOO_MANY_REQUESTS, code, title, detail, Map.of("retryAfterSeconds", seconds(retryAfter)));
         this.retryAfter = retryAfter;
     }

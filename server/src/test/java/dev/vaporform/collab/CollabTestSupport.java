@@ -80,9 +80,9 @@ abstract class CollabTestSupport extends IntegrationTest {
         return listener;
     }
 
-    /** @return the node's {@code vaporform_collab_documents_live} gauge, from {@code /actuator/prometheus} */
+    /** @return the node's {@code vaporform_collab_documents_live} gauge, from {@code /actuator/prometheus} on the management port */
     double liveDocuments() {
-        var response = http.get("/actuator/prometheus").send();
+        var response = management().get("/actuator/prometheus").send();
         assertThat(response.status()).isEqualTo(200);
         var sample = java.util.regex.Pattern.compile("(?m)^vaporform_collab_documents_live(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(response.body());
         assertThat(sample.find()).as("the live documents gauge is exported").isTrue();

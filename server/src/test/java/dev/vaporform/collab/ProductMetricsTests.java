@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** The product's own metrics on {@code /actuator/prometheus}: open sockets, ops committed and their latency, live documents, AI tokens. */
+/** The product's own metrics on {@code /actuator/prometheus} (the management port): open sockets, ops committed and their latency, live documents, AI tokens. */
 class ProductMetricsTests extends CollabTestSupport {
 
     @Test
@@ -35,7 +35,7 @@ class ProductMetricsTests extends CollabTestSupport {
     }
 
     private String scrape() {
-        var response = http.get("/actuator/prometheus").send();
+        var response = management().get("/actuator/prometheus").send();
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }

@@ -57,6 +57,11 @@ class LimitsTests extends FilesTest {
         assertThat(defaults.maxPathDepth()).isEqualTo(64);
         assertThat(defaults.watchDebounce().toMillis()).isEqualTo(200);
         assertThat(defaults.watchIdleTimeout().toMinutes()).isEqualTo(30);
+        assertThat(defaults.maxHistorySize().toGigabytes()).isEqualTo(2);
+        assertThat(defaults.historyKeepAge().toHours()).isEqualTo(24);
+        assertThat(defaults.historyKeepVersions()).isEqualTo(10);
+        assertThat(defaults.maxConcurrentImports()).isEqualTo(2);
+        assertThat(defaults.maxConcurrentImportsPerUser()).isEqualTo(1);
         assertThat(properties.maxFileSize().toKilobytes()).isEqualTo(256);
     }
 }

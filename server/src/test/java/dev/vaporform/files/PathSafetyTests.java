@@ -101,7 +101,7 @@ class PathSafetyTests extends FilesTest {
             var response = http.get(base() + "/files/" + path).bearer(owner.accessToken()).send();
             assertThat(response.status()).as(path + " -> " + response).isEqualTo(400);
             assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
-            assertThat(response.text("code")).as(path).isEqualTo("bad-request");
+            assertThat(response.text("code")).as(path).isEqualTo("request-rejected");
         }
     }
 

@@ -22,9 +22,21 @@ class OperationsTests extends IntegrationTest {
     @Test
     void prometheusMetricsIncludeHttpRequests() {
         http.get("/actuator/health/liveness").send();
-        var metrics = http.get("/actuator/prometheus").send();
+        var metrics = management().get("/actuator/prometheus").send();
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections", "http_server_requests_seconds");
+    }
+
+    @Test
+    void rejectsAnonymousMetricsAndInfoOnThePublicPortWhichTheManagementPortServes() {
+        for (String route : new String[]{"/actuator/prometheus", "/actuator/info"}) {
+            var publicAnswer = http.get(route).send();
+            assertThat(publicAnswer.status()).as("the public port does not serve " + route + ": " + publicAnswer).isEqualTo(404);
+            assertThat(publicAnswer.body()).doesNotContain("jvm_memory_used_bytes");
+            assertThat(management().get(route).send().status()).as(route + " on the management port").isEqualTo(200);
+        }
+        assertThat(http.get("/actuator/health/readiness").send().status()).as("probes stay on the public port").isEqualTo(200);
+        assertThat(management().get("/actuator/health/readiness").send().status()).isEqualTo(200);
     }
 
     @Test

@@ -1,15 +1,20 @@
 package dev.vaporform.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import dev.vaporform.support.ApiContract;
 import dev.vaporform.support.ApiRoutes;
 import dev.vaporform.support.ApiRoutes.Route;
 import dev.vaporform.support.Http;
@@ -22,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Walks every handler the application has registered. Each must be on the explicit
  * public list or refuse anonymous callers with 401; every route under a project must answer a
  * non-member with the same 404 as a project that does not exist; admin routes refuse non-admins.
- * A new endpoint that is none of these fails this test.
+ * A new endpoint that is none of these, or that the contract in {@code docs/api.md} does not
+ * list, fails this test.
  */
 class RouteInventoryTests extends IntegrationTest {
 
@@ -31,6 +37,10 @@ class RouteInventoryTests extends IntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    @Qualifier("webSocketHandlerMapping")
+    AbstractUrlHandlerMapping webSockets;
 
     private List<Route> apiRoutes() {
         return ApiRoutes.of(mappings);
@@ -76,6 +86,39 @@ class RouteInventoryTests extends IntegrationTest {
             assertThat(response.body()).as(route + " must not reveal the project").isEqualTo(notFound);
         }
         assertThat(http.get("/api/projects/" + projectId).bearer(owner.accessToken()).send().status()).isEqualTo(200);
+    }
+
+    /**
+     * Both what the server describes ({@code /v3/api-docs}) and what it has registered (a handler
+     * the OpenAPI document leaves out still counts) must be in the contract. Routes the contract
+     * promises for capabilities still to come are not required of the server.
+     */
+    @Test
+    void everyRouteTheServerHasIsInTheContract() {
+        ApiContract contract = ApiContract.inRepository();
+        assertThat(contract.routes()).as("the contract's tables were read").hasSizeGreaterThan(30);
+        Set<String> served = new TreeSet<>(describedRoutes());
+        apiRoutes().forEach(route -> served.add(route.method() + " " + ApiContract.normalize(route.pattern())));
+
+        assertThat(served).as("routes the server has and docs/api.md does not list").isSubsetOf(contract.routes());
+        assertThat(webSockets.getHandlerMap().keySet()).as("WebSockets the server has and docs/api.md does not name")
+                .isNotEmpty().isSubsetOf(contract.sockets());
+    }
+
+    /** @return every {@code /api} operation of the served OpenAPI document as {@code METHOD /normalized/path} */
+    private List<String> describedRoutes() {
+        var paths = http.get("/v3/api-docs").send().json().path("paths");
+        List<String> routes = new ArrayList<>();
+        for (String path : paths.propertyNames()) {
+            if (!path.startsWith("/api/")) continue;
+            for (String method : paths.path(path).propertyNames()) {
+                if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    routes.add(method.toUpperCase() + " " + ApiContract.normalize(path));
+                }
+            }
+        }
+        assertThat(routes).as("the OpenAPI document describes the API").hasSizeGreaterThan(15);
+        return routes;
     }
 
     @Test

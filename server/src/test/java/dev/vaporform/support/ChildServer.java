@@ -30,12 +30,14 @@ public final class ChildServer implements AutoCloseable {
     private final Path home;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private final Process process;
 
-    private ChildServer(Path home, Path log, int port, Process process) {
+    private ChildServer(Path home, Path log, int port, int managementPort, Process process) {
         this.home = home;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -56,27 +58,33 @@ public final class ChildServer implements AutoCloseable {
      */
     public static ChildServer start(Path home, String name, Map<String, String> env, List<String> jvmOptions, String... args) {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vaporform.VaporformApplication", "--server.port=" + port));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vaporform.VaporformApplication",
+                "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(List.of(args));
-        return start(command, Path.of(".").toAbsolutePath().normalize(), home, name, port, env, Duration.ofMinutes(3));
+        return start(command, Path.of(".").toAbsolutePath().normalize(), home, name, port, managementPort, env, Duration.ofMinutes(3));
     }
 
     /**
      * Starts a server the way the README says, with the repository's {@code ./vaporform}, on its
-     * embedded defaults, and waits until it answers. The launcher prepares its start-up caches
+     * embedded defaults (a free management port instead of 8081, which the launcher still counts as
+     * its defaults), and waits until it answers. The launcher prepares its start-up caches
      * first when the build is new (Spring AOT and a JDK training run: a minute or two here).
      */
     public static ChildServer launch(Path repository, Path home, String name, Map<String, String> env) {
         int port = freePort();
-        Map<String, String> withPort = new HashMap<>(env);
-        withPort.put("SERVER_PORT", Integer.toString(port));
-        return start(List.of(repository.resolve("vaporform").toString()), repository, home, name, port, withPort, Duration.ofMinutes(8));
+        int managementPort = freePort();
+        Map<String, String> withPorts = new HashMap<>(env);
+        withPorts.put("SERVER_PORT", Integer.toString(port));
+        withPorts.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+        return start(List.of(repository.resolve("vaporform").toString()), repository, home, name, port, managementPort, withPorts,
+                Duration.ofMinutes(8));
     }
 
-    private static ChildServer start(List<String> command, Path directory, Path home, String name, int port,
+    private static ChildServer start(List<String> command, Path directory, Path home, String name, int port, int managementPort,
                                      Map<String, String> env, Duration patience) {
         Path log = Path.of("target", "child-" + name + "-" + port + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
@@ -85,7 +93,7 @@ public final class ChildServer implements AutoCloseable {
         builder.environment().putAll(env);
         try {
             Files.createDirectories(home);
-            ChildServer child = new ChildServer(home, log, port, builder.start());
+            ChildServer child = new ChildServer(home, log, port, managementPort, builder.start());
             child.awaitReady(patience);
             return child;
         } catch (IOException e) {
@@ -98,6 +106,8 @@ public final class ChildServer implements AutoCloseable {
     public boolean alive() { return process.isAlive(); }
     public Path home() { return home; }
     public Http http() { return new Http(port); }
+    /** @return a client of its management server ({@code /actuator}: metrics, info, probes), on a port of its own */
+    public Http management() { return new Http(managementPort); }
 
     private void awaitReady(Duration patience) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

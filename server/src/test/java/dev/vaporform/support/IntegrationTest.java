@@ -4,10 +4,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /**
  * Base of tests against the real server: a random port, the embedded (real) PostgreSQL on a
@@ -36,6 +38,9 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private Environment environment;
+
     protected Http http;
     protected Users users;
 
@@ -44,6 +49,15 @@ public abstract class IntegrationTest {
         http = new Http(port);
         users = new Users(http);
         if (ADMIN_REGISTERED.compareAndSet(false, true)) users.register(ADMIN_EMAIL);
+    }
+
+    /**
+     * The management server ({@code /actuator}: metrics, info, probes), on a port of its own that
+     * the test framework picks at random like the main one. Looked up when asked for, so a test of
+     * the public port runs even where no management port is set.
+     */
+    protected Http management() {
+        return new Http(environment.getRequiredProperty("local.management.port", Integer.class));
     }
 
     /** @return an email no other test uses */

@@ -67,7 +67,8 @@ class FilesBrowserTests extends BrowserTest {
         page.locator(".dialog button.primary").click();
         expect(page.locator("button.tree-label[data-path='docs/new.txt']")).isVisible();
         expect(page.locator("button.tree-label[data-path='old.txt']")).hasCount(0);
-        expect(page.locator(".editor-tabs .tab[data-path='old.txt']")).hasCount(0); // its tab went with it
+        expect(page.locator(".editor-tabs .tab[data-path='old.txt']")).hasCount(0);
+        expect(page.locator(".editor-tabs .tab[data-path='docs/new.txt']")).isVisible(); // its tab followed it
 
         page.locator(".tree-row:has(button[data-path='junk.txt'])").hover();
         page.locator("button[aria-label='Delete junk.txt']").click();

@@ -1,14 +1,13 @@
 package dev.vaporform.auth.internal;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.vaporform.platform.ConcurrencyLimit;
 import dev.vaporform.platform.ServiceBusy;
 
 /**
@@ -24,13 +23,13 @@ class HashSlots {
     /** What one argon2 run with m=19456 KiB allocates, with some room for the rest of the request. */
     static final long BYTES_PER_HASH = 20L * 1024 * 1024;
 
-    private final Semaphore slots;
+    private final ConcurrencyLimit slots;
     private final Duration wait;
 
     HashSlots(AuthProperties properties) {
         int size = properties.maxConcurrentHashes() > 0 ? properties.maxConcurrentHashes()
                 : automaticSize(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
-        this.slots = new Semaphore(size, true);
+        this.slots = new ConcurrencyLimit(size, Integer.MAX_VALUE);
         this.wait = properties.hashWait();
         log.info("Password hashing: at most {} at a time", size);
     }
@@ -42,24 +41,14 @@ class HashSlots {
 
     /** @throws ServiceBusy when no slot frees up within the configured wait */
     <T> T run(Supplier<T> hashing) {
-        if (!acquire()) {
-            log.warn("Password hashing busy: request refused");
-            throw new ServiceBusy("auth-busy", "Sign-in service busy",
-                    "Too many sign-ins and sign-ups are being processed right now. Try again in a moment.", Duration.ofSeconds(1));
-        }
-        try {
+        try (ConcurrencyLimit.Slot slot = slots.acquire("hash", wait, IllegalStateException::new, HashSlots::busy)) {
             return hashing.get();
-        } finally {
-            slots.release();
         }
     }
 
-    private boolean acquire() {
-        try {
-            return slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static ServiceBusy busy() {
+        log.warn("Password hashing busy: request refused");
+        return new ServiceBusy("auth-busy", "Sign-in service busy",
+                "Too many sign-ins and sign-ups are being processed right now. Try again in a moment.", Duration.ofSeconds(1));
     }
 }

@@ -10,8 +10,8 @@ import dev.vaporform.projects.ProjectDeleted;
 
 /**
  * Changes to files made by anyone else reach live documents: a change is diffed into a server
- * op (our own write-backs diff to nothing); a deleted or moved-away file stops its document's
- * write-back and forgets its op log. Listeners are idempotent (delivery is at-least-once).
+ * op (our own write-backs diff to nothing); a deleted file stops its document's write-back and
+ * forgets its op log; a moved one has its document write back to the new path until it unloads. Listeners are idempotent (delivery is at-least-once).
  */
 @Component
 class FileEventsListener {
@@ -34,9 +34,18 @@ class FileEventsListener {
         gone(new DocumentKey(event.projectId(), event.path()));
     }
 
+    /**
+     * A live document follows its file: it writes what its file lacks to the new path and lives
+     * on until its clients have followed (see {@link FileSync#movedTo}); one not live is forgotten.
+     */
     @ApplicationModuleListener
     void on(FileMoved event) {
-        gone(new DocumentKey(event.projectId(), event.from()));
+        DocumentKey key = new DocumentKey(event.projectId(), event.from());
+        if (documents.isLive(key)) {
+            documents.ifLive(key, a -> a.fileSync.movedTo(event.to()));
+        } else {
+            opLog.delete(key);
+        }
     }
 
     @ApplicationModuleListener

@@ -29,6 +29,9 @@ final class FileSync {
     private final DocumentAuthority authority;
     private final DocumentServices services;
     private final Runnable idle;
+    /** The file written back: the document's own path until its file moves away (read by file I/O too). */
+    private volatile String path;
+    private volatile boolean moved;
     private String diskText;
     private long diskVersion;
     private ScheduledFuture<?> timer;
@@ -43,6 +46,7 @@ final class FileSync {
         this.authority = authority;
         this.services = services;
         this.idle = idle;
+        this.path = authority.key.path();
     }
 
     /** The file holds {@code text}, the document's text at {@code version}. */
@@ -55,6 +59,10 @@ final class FileSync {
     /** An op at {@code version} is durable: write back soon, save the text now and then. */
     void edited(long version) {
         long now = System.nanoTime();
+        if (moved) {
+            schedule(0); // late edits of a moved file: at once, before its new document is read
+            return;
+        }
         if (dirtySince == 0) dirtySince = now;
         long maxLeft = services.properties().writeBackMaxDelay().toNanos() - (now - dirtySince);
         schedule(Math.max(0, Math.min(services.properties().writeBackDelay().toNanos(), maxLeft)));
@@ -103,14 +111,15 @@ final class FileSync {
         var key = authority.key;
         try {
             Optional<FileContent> current = read();
+            if (moved && current.isEmpty()) return new WriteResult(true, null); // moved on again: never re-create it
             if (current.isPresent() && !expected.equals(DocumentLoader.text(current.get()))) return new WriteResult(false, current.get());
             Long ifMatch = current.map(c -> c.version().version()).orElse(null);
-            services.files().write(key.projectId(), key.path(), text.getBytes(StandardCharsets.UTF_8), null, ifMatch);
+            services.files().write(key.projectId(), path, text.getBytes(StandardCharsets.UTF_8), null, ifMatch);
             return new WriteResult(true, null);
         } catch (StaleFileVersion raced) {
             return new WriteResult(false, null);
         } catch (ProblemException | ShareDbError refused) {
-            log.warn("Writing {} back failed: {}", key.path(), refused.getMessage());
+            log.warn("Writing {} back failed: {}", path, refused.getMessage());
             return new WriteResult(true, null);
         }
     }
@@ -135,6 +144,7 @@ final class FileSync {
 
     /** Durably notes the write-back, so start-up knows which files lag the op log after a crash. */
     private void markWritten(long version) {
+        if (moved) return; // the op log under the old path is forgotten when the document unloads
         var key = authority.key;
         services.fileIo().run(() -> {
             try {
@@ -147,6 +157,7 @@ final class FileSync {
 
     /** The file changed (an event from the files module): merge it unless it is our own write. */
     void fileChanged() {
+        if (moved) return; // a new file at the old path is another document's
         if (writing) {
             recheck = true;
             return;
@@ -203,7 +214,38 @@ final class FileSync {
         return true;
     }
 
-    /** The file was deleted or moved away: never write it back again. */
+    /**
+     * The file was moved (or renamed) to {@code to}: what was typed but not yet written back, and
+     * whatever its clients still submit before they follow the file to its new document, is
+     * written to the new path (at once, merged like any write-back, so the new document picks it
+     * up as a change on disk). Its op log is forgotten when it unloads, so those late ops still
+     * commit meanwhile.
+     */
+    void movedTo(String to) {
+        if (deleted || moved) return;
+        path = to;
+        moved = true;
+        if (!authority.exists()) { // never loaded (it unloaded just before): nothing to carry over
+            forgetLog();
+            idle.run();
+            return;
+        }
+        schedule(0);
+        maybeIdle();
+    }
+
+    private void forgetLog() {
+        var key = authority.key;
+        services.fileIo().run(() -> {
+            try {
+                services.opLog().delete(key);
+            } catch (RuntimeException e) {
+                log.warn("Forgetting the op log of moved {} failed: {}", key.path(), e.getMessage());
+            }
+        });
+    }
+
+    /** The file was deleted: never write it back again. */
     void fileDeleted() {
         deleted = true;
         if (timer != null) timer.cancel(false);
@@ -224,9 +266,10 @@ final class FileSync {
 
     private void unloadIfIdle() {
         if (authority.hasSubscribers() || writing || authority.hasPending() || dirtySince != 0) return;
-        if (authority.exists() && !deleted && authority.committedText().equals(diskText)) {
+        if (authority.exists() && !deleted && !moved && authority.committedText().equals(diskText)) {
             saveText(diskText, authority.committedVersion());
         }
+        if (moved) forgetLog();
         idle.run();
     }
 
@@ -251,7 +294,7 @@ final class FileSync {
 
     private Optional<FileContent> read() {
         try {
-            return Optional.of(services.files().read(authority.key.projectId(), authority.key.path()));
+            return Optional.of(services.files().read(authority.key.projectId(), path));
         } catch (FileNotFound gone) {
             return Optional.empty();
         }

@@ -15,8 +15,8 @@ import dev.vaporform.platform.AfterCommit;
 
 /**
  * Turns other modules' events into {@code /ws/events} frames for the project's sockets on every
- * node: {@code file.changed {path, version, origin}}, {@code file.deleted {path, origin}},
- * {@code file.moved {from, to, origin}}, {@code workspace.status {status, detail}} and each
+ * node: {@code file.changed {path, version, origin}}, {@code file.deleted {path, origin, userId?}},
+ * {@code file.moved {from, to, origin, userId?}} (userId: who did it through the API), {@code workspace.status {status, detail}} and each
  * {@link ProjectActivity} ({@code ai.edit}, …). Sent after the publishing transaction commits
  * (at once when there is none); a notification, not stored ({@link AfterCommit}, so not in the
  * event publication registry either): a client that reconnects reloads what it shows. Nobody is
@@ -40,13 +40,17 @@ class ProjectEventsForwarder {
 
     @EventListener
     void on(FileDeleted event) {
-        publish(event.projectId(), rooms.event("file.deleted", event.projectId()).put("path", event.path()).put("origin", event.origin().name()));
+        ObjectNode frame = rooms.event("file.deleted", event.projectId()).put("path", event.path()).put("origin", event.origin().name());
+        if (event.authorId() != null) frame.put("userId", event.authorId().toString());
+        publish(event.projectId(), frame);
     }
 
     @EventListener
     void on(FileMoved event) {
-        publish(event.projectId(), rooms.event("file.moved", event.projectId()).put("from", event.from()).put("to", event.to())
-                .put("origin", event.origin().name()));
+        ObjectNode frame = rooms.event("file.moved", event.projectId()).put("from", event.from()).put("to", event.to())
+                .put("origin", event.origin().name());
+        if (event.authorId() != null) frame.put("userId", event.authorId().toString());
+        publish(event.projectId(), frame);
     }
 
     @EventListener

@@ -71,7 +71,13 @@ record ContainerSpec(UUID projectId, String image, Path projectDirectory, Path r
                 .withInit(true)
                 .withNetworkMode(limits.network())
                 .withIpcMode("private")
-                .withAutoRemove(false);
+                .withAutoRemove(false)
+                .withStorageOpt(storageOptions());
+    }
+
+    /** The writable layer's size limit, when one is set (null leaves Docker's default: none). */
+    private Map<String, String> storageOptions() {
+        return limits.writableLayerSize() == null ? null : Map.of("size", limits.writableLayerSize().toBytes() + "");
     }
 
     private Map<String, String> labels() {

@@ -62,6 +62,10 @@ import org.springframework.validation.annotation.Validated;
  *                          signed in (session alive, API token not deleted or expired) and may
  *                          still use terminals in the project: the safety net for what no event
  *                          announces (an expiry) or a node missed (Redis away)
+ * @param writableLayerSize most bytes a workspace may write outside /workspace (its container's
+ *                          writable layer: /home, /tmp, ...); unset = not limited. Docker applies
+ *                          it only with overlay2 on xfs mounted with {@code pquota}; on any other
+ *                          engine a start with it set fails, saying so, rather than run unlimited
  */
 @Validated
 @ConfigurationProperties("vaporform.containers")
@@ -90,4 +94,5 @@ public record ContainersProperties(
         @DefaultValue("10m") Duration pullTimeout,
         @DefaultValue("1h") @DurationMin(seconds = 10) Duration workspaceTokenTtl,
         @DefaultValue("") String serverUrlForWorkspaces,
-        @DefaultValue("60s") Duration terminalRevalidateInterval) {}
+        @DefaultValue("60s") Duration terminalRevalidateInterval,
+        DataSize writableLayerSize) {}

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.command.PullImageResultCallback;
@@ -66,6 +67,11 @@ class WorkspaceContainers {
             return engine.call(d -> spec.toCreateCommand(d).exec()).getId();
         } catch (ConflictException exists) {
             return inspect(ContainerSpec.containerName(spec.projectId())).orElseThrow(() -> exists).getId();
+        } catch (DockerException refused) {
+            if (properties.writableLayerSize() == null || !String.valueOf(refused.getMessage()).contains("storage-opt")) throw refused;
+            throw new WorkspaceProblems.StartFailed("vaporform.containers.writable-layer-size is set, but this Docker engine cannot "
+                    + "limit a container's writable layer (that needs the overlay2 driver on xfs mounted with pquota): "
+                    + refused.getMessage());
         }
     }
 

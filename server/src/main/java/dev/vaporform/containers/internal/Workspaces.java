@@ -104,11 +104,16 @@ public class Workspaces {
     }
 
     public Workspace stop(UUID projectId) {
+        return stop(projectId, null);
+    }
+
+    /** Stops the workspace, leaving {@code why} as the stopped workspace's detail (null: a plain stop). */
+    public Workspace stop(UUID projectId, String why) {
         Workspace current = status(projectId);
         if (current.containerId() == null || current.status() == WorkspaceStatus.stopped) return current;
         transition(projectId, WorkspaceStatus.stopping, current.containerId(), null);
         containers.stop(current.containerId());
-        transition(projectId, WorkspaceStatus.stopped, current.containerId(), null);
+        transition(projectId, WorkspaceStatus.stopped, current.containerId(), why);
         return status(projectId);
     }
 

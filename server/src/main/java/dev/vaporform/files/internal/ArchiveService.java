@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +28,28 @@ import dev.vaporform.files.storage.OpenDirectory;
 import dev.vaporform.files.storage.FileEvents;
 import dev.vaporform.files.storage.FileVersions;
 import dev.vaporform.files.storage.FileVersions.NewVersion;
+import dev.vaporform.files.storage.HistoryBudget;
 import dev.vaporform.files.storage.ProjectLocks;
 import dev.vaporform.files.storage.ProjectRoots;
+import dev.vaporform.files.storage.FilesProperties;
 import dev.vaporform.files.storage.ProjectUsage;
+import dev.vaporform.platform.ConcurrencyLimit;
+import dev.vaporform.platform.ServiceBusy;
+import dev.vaporform.platform.TooManyRequests;
 
 /**
  * Zip import and export. An import is staged and checked whole by {@link ZipImport}; then,
  * under the project's lock, it is checked against the tree (conflicts, quota) and only then
  * moved in, file by file, each replacing any file at its path, with a version per file.
+ * Staging takes up to {@code max-archive-size} of upload and as much again inflated, so imports
+ * are bounded per node and per user ({@link ConcurrencyLimit}); the excess is refused at once,
+ * before a byte of it is read.
  */
 @Service
 public class ArchiveService {
+
+    /** Roughly how long an import of the largest archive takes; what a refused client is told to wait. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ZipImport zipImport;
     private final ZipExport zipExport;
@@ -48,9 +60,11 @@ public class ArchiveService {
     private final FileVersions versions;
     private final FileEvents events;
     private final IndexUpdates index;
+    private final HistoryBudget history;
+    private final ConcurrencyLimit imports;
 
-    ArchiveService(ZipImport zipImport, ZipExport zipExport, ProjectRoots roots, ProjectLocks locks, ProjectUsage usage,
-                   Blobs blobs, FileVersions versions, FileEvents events, IndexUpdates index) {
+    ArchiveService(FilesProperties properties, ZipImport zipImport, ZipExport zipExport, ProjectRoots roots, ProjectLocks locks, ProjectUsage usage,
+                   Blobs blobs, FileVersions versions, FileEvents events, IndexUpdates index, HistoryBudget history) {
         this.zipImport = zipImport;
         this.zipExport = zipExport;
         this.roots = roots;
@@ -60,6 +74,8 @@ public class ArchiveService {
         this.versions = versions;
         this.events = events;
         this.index = index;
+        this.history = history;
+        this.imports = new ConcurrencyLimit(properties.maxConcurrentImports(), properties.maxConcurrentImportsPerUser());
     }
 
     /** Streams the project as a zip. */
@@ -67,8 +83,29 @@ public class ArchiveService {
         zipExport.export(projectId, out);
     }
 
-    /** @return how many files the archive put into the project */
+    /**
+     * @return how many files the archive put into the project
+     * @throws TooManyRequests when the author runs {@code max-concurrent-imports-per-user} imports already
+     * @throws ServiceBusy     when this node runs {@code max-concurrent-imports} already
+     */
     public int importZip(UUID projectId, InputStream upload, UUID authorId) {
+        try (ConcurrencyLimit.Slot slot = imports.acquire(authorId.toString(), Duration.ZERO,
+                ArchiveService::tooManyImports, ArchiveService::importBusy)) {
+            return importStaged(projectId, upload, authorId);
+        }
+    }
+
+    private static TooManyRequests tooManyImports() {
+        return new TooManyRequests("too-many-imports", "Too many imports",
+                "You are importing another archive already; try again when it is done.", RETRY_AFTER);
+    }
+
+    private static ServiceBusy importBusy() {
+        return new ServiceBusy("import-busy", "Archive imports busy",
+                "This server is importing as many archives as it can at once; try again in a moment.", RETRY_AFTER);
+    }
+
+    private int importStaged(UUID projectId, InputStream upload, UUID authorId) {
         try (StagedArchive staged = zipImport.stage(upload)) {
             locks.run(projectId, () -> {
                 try (OpenDirectory root = roots.open(projectId)) {
@@ -93,6 +130,7 @@ public class ArchiveService {
         }
         staged.directories().forEach(dir -> checkDirectory(root, dir));
         usage.check(projectId, staged.totalSize() - replacedBytes, staged.files().size() - replacedFiles);
+        history.makeRoom(projectId, HistoryBudget.contents(versionsOf(staged.files())));
     }
 
     /**
@@ -104,8 +142,8 @@ public class ArchiveService {
         try (OpenDirectory parent = root.parentOf(path, false)) {
             BasicFileAttributes attrs = parent.attributes(path.name()).orElse(null);
             if (attrs == null) return null;
-            if (attrs.isSymbolicLink()) throw new UnsafeLink(path + " is a symbolic link; the server never writes through links.");
-            if (attrs.isDirectory()) throw new PathConflict(path + " is a directory.");
+            if (attrs.isSymbolicLink()) throw new UnsafeLink("The path " + path + " is a symbolic link; the server never writes through links.");
+            if (attrs.isDirectory()) throw new PathConflict("The path " + path + " is a directory.");
             return attrs.isRegularFile() ? attrs : null;
         } catch (FileNotFound missingParent) {
             return null; // made by the import
@@ -129,8 +167,12 @@ public class ArchiveService {
         }
     }
 
+    private static List<NewVersion> versionsOf(List<StagedFile> files) {
+        return files.stream().map(f -> new NewVersion(f.path().value(), f.size(), f.sha256())).toList();
+    }
+
     private void record(UUID projectId, List<StagedFile> files, UUID authorId) {
-        List<NewVersion> recorded = files.stream().map(f -> new NewVersion(f.path().value(), f.size(), f.sha256())).toList();
+        List<NewVersion> recorded = versionsOf(files);
         events.inTransaction(publish -> {
             versions.recordAll(projectId, recorded, authorId, FileOrigin.api);
             Map<String, Long> latest = versions.latestNumbers(projectId);

@@ -16,12 +16,14 @@ import dev.vaporform.files.FileTooLarge;
 import dev.vaporform.files.FileVersion;
 import dev.vaporform.files.ProjectPath;
 import dev.vaporform.files.StaleFileVersion;
+import dev.vaporform.files.VersionPruned;
 import dev.vaporform.files.storage.Blobs;
 import dev.vaporform.files.storage.FileEvents;
 import dev.vaporform.files.storage.FileVersions;
 import dev.vaporform.files.storage.FileVersions.NewVersion;
 import dev.vaporform.files.storage.FilesProperties;
 import dev.vaporform.files.storage.Hashes;
+import dev.vaporform.files.storage.HistoryBudget;
 import dev.vaporform.files.storage.ProjectLocks;
 import dev.vaporform.files.storage.ProjectRoots;
 import dev.vaporform.files.storage.ProjectUsage;
@@ -47,9 +49,10 @@ public class FileService {
     private final ProjectUsage usage;
     private final FileEvents events;
     private final IndexUpdates index;
+    private final HistoryBudget history;
 
     FileService(FilesProperties properties, ProjectRoots roots, ProjectLocks locks, FileVersions versions, Blobs blobs,
-                ProjectUsage usage, FileEvents events, IndexUpdates index) {
+                ProjectUsage usage, FileEvents events, IndexUpdates index, HistoryBudget history) {
         this.properties = properties;
         this.roots = roots;
         this.locks = locks;
@@ -58,6 +61,7 @@ public class FileService {
         this.usage = usage;
         this.events = events;
         this.index = index;
+        this.history = history;
     }
 
     /** @see dev.vaporform.files.ProjectFiles#read */
@@ -93,6 +97,7 @@ public class FileService {
         long oldSize = before.map(BasicFileAttributes::size).orElse(0L);
         usage.check(projectId, content.length - oldSize, before.isPresent() ? 0 : 1);
         String sha = Hashes.of(content);
+        history.makeRoom(projectId, HistoryBudget.content(sha, content.length));
         blobs.store(projectId, sha, content);
         parent.write(path.name(), content);
         usage.adjust(projectId, content.length - oldSize, before.isPresent() ? 0 : 1);
@@ -121,6 +126,11 @@ public class FileService {
         ProjectPath path = properties.path(rawPath);
         FileVersion version = versions.find(projectId, path.value(), number)
                 .orElseThrow(() -> new FileNotFound("There is no version " + number + " of " + path + "."));
+        if (version.pruned()) {
+            throw new VersionPruned("Version " + number + " of " + path + " was pruned at " + version.prunedAt()
+                    + " to keep the project's history within max-history-size; its content is gone.",
+                    Map.of("version", number, "prunedAt", version.prunedAt().toString()));
+        }
         return new FileContent(path.value(), blobs.read(projectId, version.sha256()), version);
     }
 
@@ -140,6 +150,7 @@ public class FileService {
         String sha = Hashes.of(bytes);
         Optional<FileVersion> latest = versions.latest(projectId, path.value());
         if (latest.isPresent() && latest.get().sha256().equals(sha)) return latest.get();
+        history.makeRoomIfPossible(projectId, HistoryBudget.content(sha, bytes.length));
         blobs.store(projectId, sha, bytes);
         return versions.record(projectId, new NewVersion(path.value(), bytes.length, sha), null, FileOrigin.disk);
     }

@@ -71,7 +71,7 @@ public class MoveService {
                 BasicFileAttributes attrs = sourceParent.attributes(from.name())
                         .orElseThrow(() -> new FileNotFound("There is nothing at " + from + "."));
                 try (OpenDirectory targetParent = root.parentOf(to, true)) {
-                    if (targetParent.attributes(to.name()).isPresent()) throw new FileExists(to + " exists already.");
+                    if (targetParent.attributes(to.name()).isPresent()) throw new FileExists("A file or folder named " + to + " exists already.");
                     sourceParent.rename(from.name(), targetParent, to.name());
                     index.delete(projectId, from.value());
                     index.added(projectId, to.value());
@@ -82,7 +82,7 @@ public class MoveService {
                 for (NewVersion version : moved) {
                     versions.record(projectId, version, authorId, FileOrigin.api);
                     String oldPath = from.value() + version.path().substring(to.value().length());
-                    publish.accept(new FileMoved(projectId, oldPath, version.path(), FileOrigin.api));
+                    publish.accept(new FileMoved(projectId, oldPath, version.path(), FileOrigin.api, authorId));
                 }
                 return null;
             });

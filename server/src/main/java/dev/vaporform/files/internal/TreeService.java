@@ -63,7 +63,7 @@ public class TreeService {
         ProjectPath path = properties.path(rawPath);
         locks.run(projectId, () -> {
             try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, true)) {
-                if (parent.attributes(path.name()).isPresent()) throw new FileExists(path + " exists already.");
+                if (parent.attributes(path.name()).isPresent()) throw new FileExists("A file or folder named " + path + " exists already.");
                 parent.createDirectory(path.name());
                 parent.directory(path.name()).close(); // what is there now must be a directory, not a link or file
             }
@@ -77,13 +77,14 @@ public class TreeService {
      * @throws FileNotFound      when nothing is there
      * @throws DirectoryNotEmpty for a non-empty directory without {@code recursive}
      */
-    public void delete(UUID projectId, String rawPath, boolean recursive) {
+    public void delete(UUID projectId, String rawPath, boolean recursive, UUID authorId) {
         ProjectPath path = properties.path(rawPath);
         List<Object> deleted = locks.with(projectId, () -> {
             try (OpenDirectory root = roots.open(projectId); OpenDirectory parent = root.parentOf(path, false)) {
                 BasicFileAttributes attrs = parent.attributes(path.name())
                         .orElseThrow(() -> new FileNotFound("There is nothing at " + path + "."));
-                List<Object> gone = attrs.isDirectory() ? deleteDirectory(projectId, parent, path, recursive) : deleteFile(projectId, parent, path);
+                List<Object> gone = attrs.isDirectory() ? deleteDirectory(projectId, parent, path, recursive, authorId)
+                        : deleteFile(projectId, parent, path, authorId);
                 usage.invalidate(projectId);
                 index.delete(projectId, path.value());
                 return gone;
@@ -92,23 +93,23 @@ public class TreeService {
         events.publish(deleted);
     }
 
-    private List<Object> deleteDirectory(UUID projectId, OpenDirectory parent, ProjectPath path, boolean recursive) {
+    private List<Object> deleteDirectory(UUID projectId, OpenDirectory parent, ProjectPath path, boolean recursive, UUID authorId) {
         List<Object> gone = new ArrayList<>();
         try (OpenDirectory directory = parent.directory(path.name())) {
             TreeWalk.walk(directory, (sub, a, p, n) -> {
-                if (!a.isDirectory()) gone.add(new FileDeleted(projectId, sub, FileOrigin.api));
+                if (!a.isDirectory()) gone.add(new FileDeleted(projectId, sub, FileOrigin.api, authorId));
             });
             if (!recursive && !directory.names().isEmpty()) {
-                throw new DirectoryNotEmpty(path + " is a directory that is not empty; delete it with recursive=true.");
+                throw new DirectoryNotEmpty("The path " + path + " is a directory that is not empty; delete it with recursive=true.");
             }
         }
         parent.deleteTree(path.name());
         return gone;
     }
 
-    private static List<Object> deleteFile(UUID projectId, OpenDirectory parent, ProjectPath path) {
+    private static List<Object> deleteFile(UUID projectId, OpenDirectory parent, ProjectPath path, UUID authorId) {
         parent.deleteFile(path.name()); // on a link this removes the link itself
-        return List.of(new FileDeleted(projectId, path.value(), FileOrigin.api));
+        return List.of(new FileDeleted(projectId, path.value(), FileOrigin.api, authorId));
     }
 
     private static FileEntry entry(String path, BasicFileAttributes attrs) {

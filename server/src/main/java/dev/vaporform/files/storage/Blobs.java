@@ -108,6 +108,15 @@ public class Blobs {
         }
     }
 
+    /** Removes one blob (idempotent): the caller knows no kept version holds its content any more. */
+    public void delete(UUID projectId, String sha256) {
+        try {
+            Files.deleteIfExists(path(projectId, sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Removes every blob of the project (idempotent). */
     public void deleteProject(UUID projectId) {
         DiskWrites.deleteTree(directory.resolve(projectId.toString()));

@@ -24,7 +24,7 @@ import dev.vaporform.files.FileVersion;
 @Repository
 public class FileVersions {
 
-    private static final String COLUMNS = "path, version, size, sha256, author_id, origin, created_at";
+    private static final String COLUMNS = "path, version, size, sha256, author_id, origin, created_at, pruned_at";
     private static final String INSERT = """
             insert into file_versions (project_id, path, version, size, sha256, author_id, origin, created_at)
             select ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?, ?
@@ -105,9 +105,50 @@ public class FileVersions {
         return jdbc.sql("select count(*) from file_versions where project_id = ?").param(projectId).query(Long.class).single();
     }
 
+    /** A kept version that may be pruned, with the size of its content. */
+    public record Prunable(String path, long version, String sha256, long size) {}
+
+    /** @return bytes of the distinct contents the project's kept (unpruned) versions hold */
+    public long keptBytes(UUID projectId) {
+        return jdbc.sql("select coalesce(sum(size), 0) from (select distinct sha256, size from file_versions "
+                        + "where project_id = ? and pruned_at is null) kept")
+                .param(projectId).query(Long.class).single();
+    }
+
+    /** @return whether a kept version of the project holds this content (its blob is stored) */
+    public boolean keeps(UUID projectId, String sha256) {
+        return jdbc.sql("select exists (select 1 from file_versions where project_id = ? and sha256 = ? and pruned_at is null)")
+                .params(projectId, sha256).query(Boolean.class).single();
+    }
+
+    /**
+     * @return kept versions recorded before {@code olderThan}, in the order they may be pruned:
+     *         first those beyond each path's newest {@code keepPerPath}, then the rest, oldest first
+     */
+    public List<Prunable> prunable(UUID projectId, Instant olderThan, int keepPerPath) {
+        return jdbc.sql("""
+                select path, version, sha256, size from (
+                  select path, version, sha256, size, created_at,
+                         row_number() over (partition by path order by version desc) as newest
+                    from file_versions where project_id = ? and pruned_at is null) kept
+                 where created_at < ?
+                 order by (newest <= ?), created_at, version""")
+                .params(projectId, Timestamp.from(olderThan), keepPerPath)
+                .query((rs, row) -> new Prunable(rs.getString("path"), rs.getLong("version"), rs.getString("sha256"), rs.getLong("size")))
+                .list();
+    }
+
+    /** Marks one version pruned: it stays listed, its content is no longer kept. */
+    public void markPruned(UUID projectId, String path, long version) {
+        jdbc.sql("update file_versions set pruned_at = ? where project_id = ? and path = ? and version = ?")
+                .params(Timestamp.from(clock.instant()), projectId, path, version).update();
+    }
+
     private static FileVersion map(ResultSet rs, int row) throws SQLException {
         Instant created = rs.getTimestamp("created_at").toInstant();
+        Timestamp pruned = rs.getTimestamp("pruned_at");
         return new FileVersion(rs.getString("path"), rs.getLong("version"), rs.getLong("size"), rs.getString("sha256"),
-                rs.getObject("author_id", UUID.class), FileOrigin.valueOf(rs.getString("origin")), created);
+                rs.getObject("author_id", UUID.class), FileOrigin.valueOf(rs.getString("origin")), created,
+                pruned != null, pruned == null ? null : pruned.toInstant());
     }
 }

@@ -28,6 +28,15 @@ import dev.vaporform.files.ProjectPath;
  * @param searchesPerMinute most searches one user may start per minute (429 {@code rate-limited} beyond)
  * @param watchDebounce     quiet time after a change on disk before it is processed (changes batch up)
  * @param watchIdleTimeout  how long a project touched through the API stays watched without a hold
+ * @param maxHistorySize    most bytes of distinct contents the kept versions of one project hold
+ *                          (current versions included); beyond, old versions are pruned, and a
+ *                          write that only pruning recent history could fit is refused (413
+ *                          {@code history-quota-exceeded})
+ * @param historyKeepAge    versions younger than this are never pruned
+ * @param historyKeepVersions each file's newest versions, pruned only once every older version
+ *                          of the project is
+ * @param maxConcurrentImports     zip imports this node stages at once (503 {@code import-busy} beyond)
+ * @param maxConcurrentImportsPerUser zip imports one user runs at once on a node (429 {@code too-many-imports} beyond)
  */
 @Validated
 @ConfigurationProperties("vaporform.files")
@@ -45,7 +54,12 @@ public record FilesProperties(
         @DefaultValue("2") @Min(1) int searchesPerUser,
         @DefaultValue("120") @Min(1) int searchesPerMinute,
         @DefaultValue("200ms") Duration watchDebounce,
-        @DefaultValue("30m") Duration watchIdleTimeout) {
+        @DefaultValue("30m") Duration watchIdleTimeout,
+        @DefaultValue("2GB") DataSize maxHistorySize,
+        @DefaultValue("24h") Duration historyKeepAge,
+        @DefaultValue("10") @Min(1) int historyKeepVersions,
+        @DefaultValue("2") @Min(1) int maxConcurrentImports,
+        @DefaultValue("1") @Min(1) int maxConcurrentImportsPerUser) {
 
     /** @return the path validated against the configured length and depth limits */
     public ProjectPath path(String raw) {

@@ -84,7 +84,7 @@ public final class OpenDirectory implements Closeable {
     public OpenDirectory directory(String name) {
         BasicFileAttributes attrs = attributes(name).orElseThrow(() -> new FileNotFound("There is no directory " + pathOf(name) + "."));
         refuseLink(name, attrs);
-        if (!attrs.isDirectory()) throw new PathConflict(pathOf(name) + " is a file, not a directory.");
+        if (!attrs.isDirectory()) throw new PathConflict("The path " + pathOf(name) + " is a file, not a directory.");
         try {
             return new OpenDirectory((SecureDirectoryStream<Path>) handle.newDirectoryStream(Path.of(name), NOFOLLOW), pathOf(name), staging);
         } catch (IOException e) {
@@ -190,8 +190,8 @@ public final class OpenDirectory implements Closeable {
     public InputStream openRead(String name) {
         BasicFileAttributes attrs = attributes(name).orElseThrow(() -> new FileNotFound("There is no file at " + pathOf(name) + "."));
         refuseLink(name, attrs);
-        if (attrs.isDirectory()) throw new PathConflict(pathOf(name) + " is a directory.");
-        if (!attrs.isRegularFile()) throw new PathConflict(pathOf(name) + " is not a regular file; the server reads only files.");
+        if (attrs.isDirectory()) throw new PathConflict("The path " + pathOf(name) + " is a directory.");
+        if (!attrs.isRegularFile()) throw new PathConflict("The path " + pathOf(name) + " is not a regular file; the server reads only files.");
         try {
             SeekableByteChannel channel = handle.newByteChannel(Path.of(name), Set.of(StandardOpenOption.READ, NOFOLLOW));
             try {
@@ -199,7 +199,7 @@ public final class OpenDirectory implements Closeable {
                 channel.read(ByteBuffer.allocate(0)); // a directory fails here
             } catch (IOException notAFile) {
                 channel.close();
-                throw new PathConflict(pathOf(name) + " is not a regular file; the server reads only files.");
+                throw new PathConflict("The path " + pathOf(name) + " is not a regular file; the server reads only files.");
             }
             return Channels.newInputStream(channel);
         } catch (IOException e) {
@@ -228,7 +228,7 @@ public final class OpenDirectory implements Closeable {
         Optional<BasicFileAttributes> before = attributes(name);
         if (before.isPresent()) {
             refuseLink(name, before.get());
-            if (before.get().isDirectory()) throw new PathConflict(pathOf(name) + " is a directory.");
+            if (before.get().isDirectory()) throw new PathConflict("The path " + pathOf(name) + " is a directory.");
         }
         String temp = DiskWrites.TEMP_PREFIX + UUID.randomUUID();
         try {
@@ -243,7 +243,7 @@ public final class OpenDirectory implements Closeable {
             handle.move(Path.of(temp), handle, Path.of(name));
         } catch (NoSuchFileException directoryGone) {
             deleteQuietly(temp);
-            throw new PathConflict(path() + " was removed or replaced while the server wrote into it; try again.");
+            throw new PathConflict("The path " + path() + " was removed or replaced while the server wrote into it; try again.");
         } catch (IOException e) {
             deleteQuietly(temp);
             throw failure(name, e, "file");
@@ -300,7 +300,7 @@ public final class OpenDirectory implements Closeable {
         } catch (NoSuchFileException gone) {
             // done by someone else
         } catch (java.nio.file.DirectoryNotEmptyException refilled) {
-            throw new PathConflict(pathOf(name) + " had new entries made in it while the server deleted it; try again.");
+            throw new PathConflict("The path " + pathOf(name) + " had new entries made in it while the server deleted it; try again.");
         } catch (IOException e) {
             throw failure(name, e, "directory");
         }
@@ -356,7 +356,7 @@ public final class OpenDirectory implements Closeable {
 
     private UnsafeLink unsafeLink(String name) {
         // One answer wherever the link points, so it cannot be used to probe the host.
-        return new UnsafeLink(pathOf(name) + " is a symbolic link; the server never follows links.");
+        return new UnsafeLink("The path " + pathOf(name) + " is a symbolic link; the server never follows links.");
     }
 
     /** Turns a failed open or rename into what the entry turned out to be (it changed meanwhile). */
@@ -370,7 +370,7 @@ public final class OpenDirectory implements Closeable {
             return new FileNotFound("There is no " + expected + " at " + pathOf(name) + ".");
         }
         if (refusedLink || e instanceof FileSystemException) {
-            return new PathConflict(pathOf(name) + " changed while the server used it; try again.");
+            return new PathConflict("The path " + pathOf(name) + " changed while the server used it; try again.");
         }
         return new UncheckedIOException(e); // a real I/O error (a full disk, a failing device)
     }

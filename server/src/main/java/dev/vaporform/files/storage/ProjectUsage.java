@@ -1,18 +1,21 @@
 package dev.vaporform.files.storage;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import dev.vaporform.files.ProjectOverQuota;
 import dev.vaporform.files.ProjectQuotaExceeded;
 import dev.vaporform.files.TooManyFiles;
 
 /**
  * How many bytes and files each project holds, for the quota checks. Counted by walking the tree
- * when first needed, then adjusted by API writes and recounted after changes seen on disk (which
- * the workspace's own limits, not this quota, bound). Callers hold the project's lock.
+ * when first needed, then adjusted by API writes and recounted after changes seen on disk, which
+ * no check could refuse (a workspace writes to the tree directly): those are measured instead,
+ * see {@link #overQuota}. Callers hold the project's lock.
  */
 @Component
 public class ProjectUsage {
@@ -51,6 +54,17 @@ public class ProjectUsage {
             throw new TooManyFiles("The project would hold " + (usage.files() + files) + " files, over the limit of "
                     + properties.maxFiles() + " (max-files).", Map.of("limit", "max-files", "max", properties.maxFiles()));
         }
+    }
+
+    /** @return what the project exceeds now, if anything: the state changes on disk can leave it in */
+    public Optional<ProjectOverQuota> overQuota(UUID projectId) {
+        Usage usage = of(projectId);
+        long maxBytes = properties.maxProjectSize().toBytes();
+        if (usage.bytes() > maxBytes) return Optional.of(new ProjectOverQuota(projectId, "max-project-size", usage.bytes(), maxBytes));
+        if (usage.files() > properties.maxFiles()) {
+            return Optional.of(new ProjectOverQuota(projectId, "max-files", usage.files(), properties.maxFiles()));
+        }
+        return Optional.empty();
     }
 
     /** Adds a change made through the API. */

@@ -1,6 +1,7 @@
 package dev.vaporform.files.watch;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +20,8 @@ import dev.vaporform.files.storage.ProjectUsage;
  * Processes a batch of paths changed on disk: the index is synced below each of them, and what
  * really changed becomes events. Our own API writes updated the index under the same lock
  * before their rename reached the watcher, so the sync finds nothing new for them and they are
- * not announced twice.
+ * not announced twice. A batch that changed anything is measured: a project it took over its
+ * quota is announced with {@link dev.vaporform.files.ProjectOverQuota}.
  */
 @Component
 public class DiskChangeProcessor {
@@ -56,8 +58,11 @@ public class DiskChangeProcessor {
             try (OpenDirectory root = roots.open(projectId)) {
                 scopes.forEach(scope -> changes.addAll(index.sync(root, scope)));
             }
-            if (!changes.isEmpty()) usage.invalidate(projectId);
-            return DiskChangeEvents.of(projectId, changes);
+            if (changes.isEmpty()) return DiskChangeEvents.of(projectId, changes);
+            usage.invalidate(projectId);
+            List<Object> announced = new ArrayList<>(DiskChangeEvents.of(projectId, changes));
+            usage.overQuota(projectId).ifPresent(announced::add);
+            return announced;
         });
         events.publish(published);
         return published.size();

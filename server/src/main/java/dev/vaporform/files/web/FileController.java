@@ -86,7 +86,7 @@ class FileController {
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
                                 @PathVariable String path, @RequestParam(defaultValue = "false") boolean recursive) {
         allow(caller, id, ProjectRole.collaborator);
-        trees.delete(id, strip(path), recursive);
+        trees.delete(id, strip(path), recursive, caller.id());
         return ResponseEntity.noContent().build();
     }
 

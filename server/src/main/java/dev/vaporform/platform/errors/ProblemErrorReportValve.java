@@ -25,10 +25,21 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String code = status == 400 ? "bad-request" : status == 431 || status == 413 ? "payload-too-large"
                 : resolved == null ? "error" : resolved.name().toLowerCase().replace('_', '-');
         String correlationId = UUID.randomUUID().toString();
+        String detail = "The server could not process this request: " + reason.toLowerCase() + ".";
+        String rule = "";
+        // Tomcat refuses an encoded '/' itself, before the firewall: say which rule, as the firewall's refusals do
+        var broken = status == 400 ? RejectedUrls.ruleBroken(request.getRequestURI()) : java.util.Optional.<RejectedUrls.Rule>empty();
+        if (broken.isPresent()) {
+            code = RejectedUrls.CODE;
+            reason = "Request rejected";
+            detail = broken.get().sentence(); // fixed sentences without quotes or backslashes: safe in JSON as they are
+            rule = ",\"rule\":\"" + broken.get().name() + "\"";
+        }
         String json = "{\"type\":\"https://vaporform.dev/problems/" + code + "\",\"title\":\"" + reason + "\",\"status\":" + status
-                + ",\"detail\":\"The server could not process this request: " + reason.toLowerCase() + ".\",\"code\":\"" + code
-                + "\",\"correlationId\":\"" + correlationId + "\"}";
+                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code
+                + "\",\"correlationId\":\"" + correlationId + "\"" + rule + "}";
         try {
+            response.setHeader("X-Correlation-Id", correlationId);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));

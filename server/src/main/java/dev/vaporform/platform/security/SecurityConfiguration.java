@@ -6,7 +6,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -54,11 +53,11 @@ class SecurityConfiguration {
     }
 
     /**
-     * URLs the firewall refuses (encoded slashes or dots, {@code //}, {@code ..}) answer 400; the
-     * error page turns that into problem+json like every other error.
+     * URLs the firewall refuses (encoded slashes or dots, {@code //}, {@code ..}) answer a 400
+     * {@code request-rejected} problem naming the rule broken.
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return new HttpStatusRequestRejectedHandler();
+        return new ProblemRequestRejectedHandler();
     }
 }

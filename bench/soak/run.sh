@@ -5,15 +5,26 @@
 # USERS simulated users for DURATION seconds against both nodes, sampling heap and open file
 # descriptors every SAMPLE seconds. Prints the table for bench/RESULTS.md.
 #   bench/soak/run.sh        # DURATION=600 USERS=20 SAMPLE=30 THINK=1000 PORT_A=18101 PORT_B=18102
-#                            # (management ports, for the metrics: PORT_A + 10 and PORT_B + 10)
-# Loopback only; bounded by DURATION (plus start-up and a 30 s wind-down).
+# With floods: abusive tenants flood the nodes beside the normal users in alternate phases of
+# DURATION seconds each, and the tables compare the normal users with floods and without:
+#   FLOODS=on DURATION=120 bench/soak/run.sh   # PHASES=off,on,off,on WARMUP=30 GAP=15
+#   FLOODS=search,import ...                   # only some floods (login, register, search, import)
+#   FLOODS=on PHASES=off,search,off,import ... # a phase named after a flood runs that flood alone
+# (flood sizes: see Soak.java's Floods). Each node's actuator listens on a management port of its
+# own, MGMT_PORT_A and MGMT_PORT_B (PORT_A + 10, PORT_B + 10) on 127.0.0.1, scraped there for the samples.
+# Loopback only; bounded by DURATION per phase (plus start-up, gaps and a 30 s wind-down).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 source scripts/java-home.sh
 DURATION="${DURATION:-600}"; USERS="${USERS:-20}"; SAMPLE="${SAMPLE:-30}"; THINK="${THINK:-1000}"
 PORT_A="${PORT_A:-18101}"; PORT_B="${PORT_B:-18102}"; REDIS_PORT="${REDIS_PORT:-18179}"
-MGMT_A=$((PORT_A + 10)); MGMT_B=$((PORT_B + 10))
+MGMT_PORT_A="${MGMT_PORT_A:-$((PORT_A + 10))}"; MGMT_PORT_B="${MGMT_PORT_B:-$((PORT_B + 10))}"
+# the image workspaces get; the slim test image where the full one was never built
+if [[ -z "${WORKSPACE_IMAGE:-}" ]]; then
+  WORKSPACE_IMAGE=vaporform/workspace:bookworm
+  docker image inspect "$WORKSPACE_IMAGE" >/dev/null 2>&1 || WORKSPACE_IMAGE=vaporform/workspace-test:latest
+fi
 OUT="$ROOT/bench/out"; mkdir -p "$OUT"
 WORK="$(mktemp -d)"; PIDS=()
 cleanup() {
@@ -24,7 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -q -B -pl server -am package -DskipTests >/dev/null   # the same jar ./vaporform runs
+# the same jar ./vaporform runs; BUILD=0 reuses the one built last
+[[ "${BUILD:-1}" == 0 ]] || ./mvnw -q -B -pl server -am package -DskipTests >/dev/null
 REDIS_JAR="$(ls ~/.m2/repository/com/github/codemonstur/embedded-redis/*/embedded-redis-*.jar | tail -1)"
 (cd "$WORK" && unzip -qo "$REDIS_JAR" redis-server-6.2.6-v5-linux-amd64 && chmod +x redis-server-6.2.6-v5-linux-amd64)
 "$WORK/redis-server-6.2.6-v5-linux-amd64" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >"$OUT/soak-redis.log" 2>&1 &
@@ -34,17 +46,19 @@ mkdir -p "$WORK/a" "$WORK/b" "$WORK/shared"/{keys,projects,blobs}
 for d in keys projects blobs; do ln -s "$WORK/shared/$d" "$WORK/a/$d"; ln -s "$WORK/shared/$d" "$WORK/b/$d"; done
 ready() { for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0; sleep 0.2; done; echo "node on $1 not ready" >&2; exit 1; }
 JAVA_RUN=("$JAVA_HOME/bin/java" -Xmx1g -jar server/target/vaporform.jar)
-VAPORFORM_HOME="$WORK/a" SERVER_PORT=$PORT_A MANAGEMENT_SERVER_PORT=$MGMT_A REDIS_URL="redis://127.0.0.1:$REDIS_PORT" "${JAVA_RUN[@]}" >"$OUT/soak-node-a.log" 2>&1 &
-PIDS+=($!); ready "$PORT_A"
+export MANAGEMENT_SERVER_ADDRESS=127.0.0.1 VAPORFORM_CONTAINERS_DEFAULT_IMAGE="$WORKSPACE_IMAGE"
+VAPORFORM_HOME="$WORK/a" SERVER_PORT=$PORT_A MANAGEMENT_SERVER_PORT=$MGMT_PORT_A REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+  "${JAVA_RUN[@]}" >"$OUT/soak-node-a.log" 2>&1 &
+PIDS+=($!); NODE_A=$!; ready "$MGMT_PORT_A"
 PG_PORT="$(grep -o 'Embedded PostgreSQL ready on port [0-9]*' "$OUT/soak-node-a.log" | grep -o '[0-9]*$')"
-VAPORFORM_HOME="$WORK/b" SERVER_PORT=$PORT_B MANAGEMENT_SERVER_PORT=$MGMT_B REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+VAPORFORM_HOME="$WORK/b" SERVER_PORT=$PORT_B MANAGEMENT_SERVER_PORT=$MGMT_PORT_B REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
   DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATABASE_USERNAME=postgres DATABASE_PASSWORD=postgres \
   "${JAVA_RUN[@]}" >"$OUT/soak-node-b.log" 2>&1 &
-PIDS+=($!); ready "$PORT_B"
+PIDS+=($!); NODE_B=$!; ready "$MGMT_PORT_B"
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 A="http://127.0.0.1:$PORT_A"
-ADMIN=$(curl -sf "$A/api/auth/register" -H 'content-type: application/json' \
+ADMIN=$(curl -sf "$A/api/auth/register" -H 'content-type: application/json' -H 'x-forwarded-for: 198.51.100.251' \
   -d '{"email":"soak-admin@vaporform.test","password":"Qv7!orbit-Lantern-5531-mesa","name":"Admin"}' | json "['accessToken']")
 PROJECT=$(curl -sf "$A/api/projects" -H "authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{"name":"soak"}' | json "['id']")
 curl -sf -X PUT "$A/api/projects/$PROJECT/files/README.md" -H "authorization: Bearer $ADMIN" -H 'content-type: text/plain' \
@@ -52,6 +66,13 @@ curl -sf -X PUT "$A/api/projects/$PROJECT/files/README.md" -H "authorization: Be
 curl -sf -X POST "$A/api/projects/$PROJECT/workspace/start" -H "authorization: Bearer $ADMIN" >/dev/null \
   || echo "workspace did not start: exec actions will count as errors" >&2
 
-echo "Soak: $USERS users, ${DURATION}s, two nodes ($PORT_A, $PORT_B), $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -Xmx512m bench/soak/Soak.java "$DURATION" "$USERS" "$SAMPLE" "$THINK" "$PROJECT" "$ADMIN" "$A,http://127.0.0.1:$MGMT_A" "http://127.0.0.1:$PORT_B,http://127.0.0.1:$MGMT_B"
+echo "Soak: $USERS users, ${DURATION}s per phase, FLOODS=${FLOODS:-off} PHASES=${PHASES:-default}, two nodes ($PORT_A, $PORT_B), workspace image $WORKSPACE_IMAGE, $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA_HOME/bin/java" -Xmx512m bench/soak/Soak.java "$DURATION" "$USERS" "$SAMPLE" "$THINK" "$PROJECT" "$ADMIN" \
+  "$A,http://127.0.0.1:$MGMT_PORT_A" "http://127.0.0.1:$PORT_B,http://127.0.0.1:$MGMT_PORT_B"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# what fills each node's heap at the end (a full GC each, taken after the measurement)
+for node in a b; do
+  pid=NODE_${node^^}
+  "$JAVA_HOME/bin/jcmd" "${!pid}" GC.class_histogram 2>/dev/null | head -30 >"$OUT/soak-histogram-$node.txt" || true
+done
+echo "heap histograms: $OUT/soak-histogram-{a,b}.txt"

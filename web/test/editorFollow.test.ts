@@ -5,6 +5,7 @@ import type { Connection } from 'sharedb/lib/client';
 import { EditorPane } from '../src/editor/editorPane';
 import type { ProjectSession } from '../src/collab/project-session';
 import { registerTextType, TEXT_TYPE_URI } from '../src/collab/textType';
+import { DEFAULT_LIMITS } from '../src/collab/limits';
 
 registerTextType();
 
@@ -19,7 +20,11 @@ const call = (fn: (cb: (e?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((e) => (e ? reject(e) : resolve())));
 
 function pane(connection: Connection): EditorPane {
-  const session = { connection, projectId: 'p', doc: (path: string) => connection.get('p', path) } as unknown as ProjectSession;
+  // the parts of a session the pane uses: its documents, the server's limits, and the unsaved-edit count
+  const session = {
+    connection, projectId: 'p', doc: (path: string) => connection.get('p', path),
+    limits: DEFAULT_LIMITS, beginEdit: () => () => {},
+  } as unknown as ProjectSession;
   const editor = new EditorPane({ session, readOnly: false, userId: 'u1', nameOf: () => 'Ada', onActiveChange: () => {} });
   document.body.append(editor.el);
   return editor;

@@ -99,6 +99,21 @@ class ClusterTests extends NodesTestSupport {
                 a.http().get("/actuator/health/readiness").send().json().path("components").path("redis").path("status").asString()).isEqualTo("UP"));
     }
 
+    @Test
+    void rejectsAttemptsWhoseAllowanceWasUsedUpBeforeRedisWentAway() throws Exception {
+        ChildServer a = cluster.node("a", cluster.sharedEnvironment());
+        Users.Session victim = new Users(a.http()).register("outage-victim@vaporform.test");
+        for (int i = 0; i < 10; i++) assertThat(wrongLogin(a.http(), victim.email()).status()).isEqualTo(401);
+        assertThat(wrongLogin(a.http(), victim.email()).status()).as("the limit, counted in Redis").isEqualTo(429);
+
+        cluster.stopRedis();
+
+        // A Redis that stops answering (or answers past its timeout under a flood) must not hand
+        // the attacker a fresh allowance: the node's own buckets already hold what it took.
+        var afterOutage = wrongLogin(a.http(), victim.email());
+        assertThat(afterOutage.status()).as(afterOutage.toString()).isEqualTo(429);
+    }
+
     private EventsClient subscribe(ChildServer node, Users.Session who, String project) {
         EventsClient client = EventsClient.connect(node.port(), node.http().post("/api/realtime/tickets", null).bearer(who.accessToken()).send().text("ticket"));
         cluster.closeLater(client::close);

@@ -19,6 +19,8 @@ import dev.vaporform.platform.redis.RedisGuard;
  * Buckets in Redis, shared by every node (Bucket4j's compare-and-swap proxy over Lettuce), so a
  * limit holds for the installation, not per node. When Redis fails the node falls back to its
  * own buckets — limits stay on, per node, never off — and goes back to Redis once it answers.
+ * Those own buckets are kept current while Redis answers (every token it grants is taken from
+ * them too), so an outage never resets an allowance this node has already handed out.
  */
 final class RedisRateLimiter implements RateLimiter {
 
@@ -42,6 +44,10 @@ final class RedisRateLimiter implements RateLimiter {
         try {
             ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
             guard.succeeded();
+            // What this node took is also taken from its own bucket, so that if Redis stops
+            // answering (or answers past its timeout under a flood) the fallback does not hand out
+            // a fresh allowance that was already spent.
+            if (probe.isConsumed()) fallback.tryConsume(limit, key);
             return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         } catch (RuntimeException e) {
             guard.failed("rate limit", e);
@@ -58,6 +64,7 @@ final class RedisRateLimiter implements RateLimiter {
         try {
             bucket(limit, key).addTokens(1);
             guard.succeeded();
+            fallback.refund(limit, key);
         } catch (RuntimeException e) {
             guard.failed("rate limit", e);
             fallback.refund(limit, key);

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../api/types';
 import type { ProjectEvent, ProjectSession } from '../collab/project-session';
-import { clear, colorFor, h, initials } from '../ui/dom';
+import { clear, colorFor, formatTime, h, initials } from '../ui/dom';
 import { notify } from '../ui/notify';
 
 /** The project's chat (viewers may chat too) and the participants list. */
@@ -39,7 +39,12 @@ export class ChatPanel {
     if (e.type === 'chat.message') {
       const m = e as unknown as ChatMessage;
       const mine = m.clientId ? this.pending.get(m.clientId) : undefined;
-      if (mine) { mine.classList.remove('pending'); this.pending.delete(m.clientId!); return; }
+      if (mine) {
+        mine.classList.remove('pending');
+        if (m.at) mine.querySelector('time')?.replaceWith(sentAt(m.at)); // the server's clock, as everyone else sees it
+        this.pending.delete(m.clientId!);
+        return;
+      }
       this.add(m);
     } else if (e.type === 'subscribed' || e.type === 'participant.joined' || e.type === 'participant.left') {
       this.renderParticipants();
@@ -51,7 +56,7 @@ export class ChatPanel {
   private add(m: ChatMessage, pending = false): HTMLElement {
     const item = h('li', { class: 'chat-message' + (pending ? ' pending' : '') + (m.userId === this.me.id ? ' mine' : '') },
       h('span', { class: 'avatar small', style: `background:${colorFor(m.userId)}`, 'aria-hidden': 'true' }, initials(m.name)),
-      h('div', {}, h('strong', {}, m.name), ' ', h('span', { class: 'chat-text' }, m.text)));
+      h('div', {}, h('strong', {}, m.name), ' ', sentAt(m.at ?? new Date().toISOString()), ' ', h('span', { class: 'chat-text' }, m.text)));
     this.list.append(item);
     this.list.scrollTop = this.list.scrollHeight;
     return item;
@@ -75,4 +80,12 @@ export class ChatPanel {
     }
     this.participantsEl.setAttribute('aria-label', `People here: ${people.map(label).join(', ')}`);
   }
+}
+
+/** When a message was sent: the time of day, or the date too for an older one; the full moment on hover. */
+function sentAt(iso: string): HTMLElement {
+  const at = new Date(iso);
+  const today = new Date().toDateString() === at.toDateString();
+  const text = today ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : formatTime(iso);
+  return h('time', { class: 'chat-time muted', datetime: iso, title: at.toLocaleString() }, text);
 }

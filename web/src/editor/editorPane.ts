@@ -43,7 +43,12 @@ export interface EditorContext {
   onActiveChange: (path: string | null) => void;
   /** Offers to save a deleted file's kept text as a new file. */
   saveAs?: (path: string, text: string) => void;
+  /** The open tabs changed: which files, in order, and which is in front (kept for a reload). */
+  tabsChanged?: (tabs: OpenTabs) => void;
 }
+
+/** The files open in tabs, in tab order, and the one in front. */
+export interface OpenTabs { paths: string[]; active: string | null }
 
 /** Tabs of open files, each a CodeMirror view bound to its live document. */
 export class EditorPane {
@@ -53,6 +58,7 @@ export class EditorPane {
   private readonly files = new Map<string, OpenFile>();
   private readonly opening = new Map<string, Promise<OpenFile | null>>();
   private activePath: string | null = null;
+  private restoring = false;
 
   constructor(private readonly ctx: EditorContext) {
     this.tabBar = h('div', { class: 'tabs editor-tabs', role: 'tablist', 'aria-label': 'Open files' });
@@ -90,6 +96,43 @@ export class EditorPane {
     }
     file.view.focus();
     return file;
+  }
+
+  /**
+   * Reopens the tabs of an earlier visit, without taking the keyboard; files that are gone or
+   * no longer text are left out without a word (they were not asked for now).
+   */
+  async restore(tabs: OpenTabs): Promise<void> {
+    this.restoring = true; // a reload halfway through must still find all of them
+    try {
+      await this.reopen(tabs);
+    } finally {
+      this.restoring = false;
+    }
+    this.tabsChanged();
+  }
+
+  private async reopen(tabs: OpenTabs): Promise<void> {
+    for (const path of tabs.paths) {
+      if (this.files.has(path)) continue;
+      let pending = this.opening.get(path);
+      if (!pending) {
+        pending = this.load(path, true).finally(() => this.opening.delete(path));
+        this.opening.set(path, pending);
+      }
+      await pending;
+    }
+    const front = tabs.active && this.files.has(tabs.active) ? tabs.active : null;
+    if (front && !this.activePath) this.activate(front);
+    else if (!this.activePath) { const last = [...this.files.keys()].pop(); if (last) this.activate(last); }
+  }
+
+  /** Tells the context which tabs are open now (deleted files' tabs are not worth reopening). */
+  private tabsChanged(): void {
+    if (this.restoring) return;
+    const paths = [...this.files.values()].filter((f) => !f.deleted).map((f) => f.path);
+    const active = this.active && !this.active.deleted ? this.active.path : null;
+    this.ctx.tabsChanged?.({ paths, active });
   }
 
   /** The live document at `path`, subscribed; null (and said why) when it is gone or not text. */
@@ -142,8 +185,8 @@ export class EditorPane {
       EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` })];
   }
 
-  private async load(path: string): Promise<OpenFile | null> {
-    const doc = await this.subscribe(path);
+  private async load(path: string, quiet = false): Promise<OpenFile | null> {
+    const doc = await this.subscribe(path, quiet);
     if (!doc) return null;
     const { presence, binding } = this.attach(path, doc);
     const language = new Compartment();
@@ -164,6 +207,7 @@ export class EditorPane {
     this.label(file);
     this.tabBar.append(tab);
     this.files.set(path, file);
+    this.tabsChanged();
     return file;
   }
 
@@ -188,6 +232,7 @@ export class EditorPane {
     this.body.append(file.host);
     file.view.requestMeasure();
     this.ctx.onActiveChange(path);
+    this.tabsChanged();
   }
 
   close(path: string): void {
@@ -203,6 +248,7 @@ export class EditorPane {
       if (next) this.activate(next);
       else { this.showEmpty(); this.ctx.onActiveChange(null); }
     }
+    this.tabsChanged();
   }
 
   /** Stops listening to the file's document (what is typed after this stays in the view). */
@@ -238,6 +284,7 @@ export class EditorPane {
       if (wasActive) { this.activePath = target; this.ctx.onActiveChange(target); }
       void this.reattach(file);
     }
+    this.tabsChanged();
   }
 
   /**
@@ -314,6 +361,7 @@ export class EditorPane {
       : null;
     file.host.prepend(h('p', { class: 'editor-banner', role: 'status' },
       `${file.path} was ${note}. Its text stays here, read-only, until you close this tab; copy it or save it as a new file. `, saveAs));
+    this.tabsChanged();
   }
 
   /** The current selection of the active file, in code points of its text. */
@@ -361,6 +409,7 @@ export class EditorPane {
   }
 
   destroy(): void {
+    this.ctx.tabsChanged = undefined; // leaving the project keeps its tabs for the next visit
     for (const p of [...this.files.keys()]) this.close(p);
   }
 }

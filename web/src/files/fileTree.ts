@@ -110,7 +110,8 @@ export class FileTree {
         h('span', { class: 'tree-actions needs-write' },
           h('button', { type: 'button', class: 'icon-button small', title: `Rename or move ${node.name}`, 'aria-label': `Rename ${node.path}`, onclick: () => void this.move(node.path) }, 'Rename'),
           h('button', { type: 'button', class: 'icon-button small', title: `Delete ${node.name}`, 'aria-label': `Delete ${node.path}`, onclick: () => void this.remove(node.path, isDir) }, 'Delete')));
-      const item = h('li', { role: 'treeitem', 'aria-expanded': isDir ? String(open) : null }, row);
+      // Named by the file alone: by default a tree item's name is all its text, actions included ("a.txt Rename Delete").
+      const item = h('li', { role: 'treeitem', 'aria-label': node.name, 'aria-expanded': isDir ? String(open) : null }, row);
       parent.append(item);
       if (open && node.children.length) {
         const group = h('ul', { role: 'group' });

@@ -4,6 +4,7 @@ import { AiPanel } from '../ai/aiPanel';
 import { ChatPanel } from '../chat/chatPanel';
 import { ProjectSession } from '../collab/project-session';
 import { EditorPane } from '../editor/editorPane';
+import { OpenTabsMemory } from '../editor/openTabsMemory';
 import { FileTree } from '../files/fileTree';
 import { HistoryPanel } from '../history/historyPanel';
 import { CommandPalette, matches, type Command } from '../palette/palette';
@@ -36,6 +37,7 @@ export class IdeView {
   readonly el: HTMLElement;
   private readonly session: ProjectSession;
   private readonly editor: EditorPane;
+  private readonly openTabs: OpenTabsMemory;
   private readonly tree: FileTree;
   private readonly terminals: TerminalPanel;
   private readonly workspace: WorkspaceControls;
@@ -61,10 +63,12 @@ export class IdeView {
     const nameOf = (userId: string) => this.names.get(userId) ?? this.session?.participants.get(userId)?.name ?? 'Someone';
 
     this.session = new ProjectSession(api, project.id);
+    this.openTabs = new OpenTabsMemory(me.id, project.id);
     this.editor = new EditorPane({
       session: this.session, readOnly: this.readOnly, userId: me.id, nameOf,
       onActiveChange: (path) => { this.history.show(path); this.setMobilePane('editor'); },
       saveAs: (path, text) => void this.tree.saveAs(path, text),
+      tabsChanged: (tabs) => this.openTabs.save(tabs),
     });
     this.tree = new FileTree({
       api, projectId: project.id, readOnly: this.readOnly,
@@ -131,7 +135,7 @@ export class IdeView {
     }));
     const pendingTimer = setInterval(() => this.renderState(), 1000);
     this.disposers.push(() => clearInterval(pendingTimer));
-    this.workspace.onStatus((s) => { if (s === 'running') this.terminals.fitActive(); });
+    this.workspace.onStatus((s) => { this.terminals.workspaceChanged(); if (s === 'running') this.terminals.fitActive(); });
     document.addEventListener('keydown', this.onKey, true);
     host.palette.set(this.commands());
   }
@@ -140,6 +144,8 @@ export class IdeView {
     this.session.start();
     await Promise.all([this.tree.refresh(), this.workspace.refresh()]);
     this.terminals.restore();
+    const tabs = this.openTabs.load();
+    await this.editor.restore({ paths: tabs.paths.filter((p) => this.tree.knows(p)), active: tabs.active });
   }
 
   private renderState() {

@@ -23,9 +23,16 @@ export class ProjectsView {
           h('button', { type: 'button', class: 'primary', id: 'new-project', onclick: () => void this.create() }, 'New project')),
         this.list));
     this.events = new AccountEvents(api, () => void this.load());
+    document.addEventListener('visibilitychange', this.onVisible);
   }
 
-  destroy(): void { this.events.stop(); }
+  /** Back on a list left open in another tab: files may have changed since (their times are not pushed). */
+  private readonly onVisible = () => { if (document.visibilityState === 'visible') void this.load(); };
+
+  destroy(): void {
+    this.events.stop();
+    document.removeEventListener('visibilitychange', this.onVisible);
+  }
 
   async load(): Promise<void> {
     const page = await attempt(() => this.api.json<Page<Project>>('GET', '/api/projects?size=100'));
@@ -41,7 +48,7 @@ export class ProjectsView {
     return h('li', { class: 'project-card', 'data-project': p.id },
       h('a', { class: 'project-open', href: `#/p/${p.id}` }, h('strong', {}, p.name), p.description ? h('span', { class: 'muted' }, p.description) : null),
       h('span', { class: 'role-badge', 'data-role': p.role }, p.role),
-      h('span', { class: 'muted small' }, `Updated ${formatTime(p.updatedAt)}`),
+      h('span', { class: 'muted small project-updated' }, 'Updated ', h('time', { datetime: p.updatedAt }, formatTime(p.updatedAt))),
       h('div', { class: 'card-actions' },
         action('Share', () => void this.share(p), owner),
         action('Rename', () => void this.rename(p), owner),

@@ -48,23 +48,28 @@ export class TerminalPanel {
   private showHint() {
     if (this.tabs.length) return;
     clear(this.body);
-    this.body.append(h('p', { class: 'muted hint' }, this.canUse
-      ? 'Start the workspace, then open a terminal with + Terminal (Ctrl+`).'
-      : 'Viewers cannot open terminals.'));
+    this.body.append(h('p', { class: 'muted hint' }, !this.canUse ? 'Viewers cannot open terminals.'
+      : this.workspaceRunning() ? 'The workspace is running: open a terminal with + Terminal (Ctrl+`).'
+        : 'Start the workspace, then open a terminal with + Terminal (Ctrl+`).'));
   }
+
+  /** The workspace's status changed (whoever changed it): the hint says what can be done now. */
+  workspaceChanged(): void { this.showHint(); }
 
   /** Reopens the terminals this tab had before a reload (their output is replayed). */
   restore(): void {
     if (!this.canUse) return;
     const ids = JSON.parse(sessionStorage.getItem(this.storageKey) ?? '[]') as string[];
-    for (const id of ids) this.create(id);
+    // Reopened in the background: the keyboard stays where the person is (the editor, say).
+    for (const id of ids) this.create(id, false);
   }
 
   private remember() {
     sessionStorage.setItem(this.storageKey, JSON.stringify(this.tabs.filter((t) => !t.ended).map((t) => t.id)));
   }
 
-  create(id: string = crypto.randomUUID()): void {
+  /** Opens a terminal tab; `focus` false leaves the keyboard where it is. */
+  create(id: string = crypto.randomUUID(), focus = true): void {
     if (!this.canUse) return;
     if (this.tabs.length === 0) clear(this.body);
     const term = new Terminal({ cursorBlink: true, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13,
@@ -79,7 +84,7 @@ export class TerminalPanel {
     const t: TerminalTab = { id, title, term, fit, host, tab, socket: null, attempt: 0, ended: false, timer: null };
     this.tabs.push(t);
     this.tabBar.append(tab);
-    this.activate(t);
+    this.activate(t, focus);
     term.open(host);
     this.fitActive();
     term.onData((data) => this.send(t, { type: 'input', data }));
@@ -148,12 +153,12 @@ export class TerminalPanel {
     t.timer = setTimeout(() => void this.connect(t), Math.min(8000, 500 * 2 ** t.attempt++));
   }
 
-  activate(t: TerminalTab): void {
+  activate(t: TerminalTab, focus = true): void {
     this.active = t;
     for (const x of this.tabs) x.tab.classList.toggle('active', x === t);
     clear(this.body);
     this.body.append(t.host);
-    requestAnimationFrame(() => { this.fitActive(); t.term.focus(); });
+    requestAnimationFrame(() => { this.fitActive(); if (focus) t.term.focus(); });
   }
 
   fitActive(): void {

@@ -54,7 +54,9 @@ export class WorkspaceControls {
       const action = b.dataset.action;
       b.disabled = !this.canControl || BUSY.has(status)
         || (action === 'workspace-start' && status === 'running')
-        || (action === 'workspace-stop' && status !== 'running');
+        || (action === 'workspace-stop' && status !== 'running')
+        // nothing to restart before a workspace exists or while it is stopped: Start is the way
+        || (action === 'workspace-restart' && (status === 'none' || status === 'stopped'));
     }
     if (status === 'running' && was !== 'running' && this.logsVisible) this.followLogs();
     for (const l of this.listeners) l(status);

@@ -58,6 +58,12 @@ class ProjectRows {
                 .params(name, description, Timestamp.from(now), id).update();
     }
 
+    /** Sets the project's updated time to {@code now} unless it is {@code notBefore} or later already. */
+    void touch(UUID id, Instant now, Instant notBefore) {
+        jdbc.sql("update projects set updated_at = ? where id = ? and updated_at < ?")
+                .params(Timestamp.from(now), id, Timestamp.from(notBefore)).update();
+    }
+
     /** Locks the project row so concurrent membership changes cannot both remove the last owner. */
     boolean lock(UUID id) {
         return jdbc.sql("select id from projects where id = ? for update").param(id).query(UUID.class).optional().isPresent();

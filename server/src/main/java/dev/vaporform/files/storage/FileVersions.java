@@ -12,14 +12,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.vaporform.files.FileOrigin;
 import dev.vaporform.files.FileVersion;
 
 /**
- * The {@code file_versions} table. Version numbers count up per path; callers hold the project's
- * lock ({@link ProjectLocks}) so "the latest plus one" is never taken twice (the primary key
- * would refuse it anyway).
+ * The {@code file_versions} table. Version numbers count up per path. "The latest plus one" must
+ * never be taken twice, and {@link ProjectLocks}, which callers hold, is one node's: two nodes
+ * writing the same file at once both read the same latest and one insert failed on the primary
+ * key (a 500 for the user). So each recording first takes a PostgreSQL advisory lock for the
+ * project, held until its transaction ends, and reads the latest only once it has it (under READ
+ * COMMITTED each statement sees what committed before it began, so the lock must be a statement
+ * of its own, before the insert).
  */
 @Repository
 public class FileVersions {
@@ -34,6 +39,9 @@ public class FileVersions {
     /** A version to record. */
     public record NewVersion(String path, long size, String sha256) {}
 
+    /** The first key of the advisory lock that numbers a project's versions; the second is the project's hash. */
+    private static final int NUMBERING_LOCK = 0x76660001;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
@@ -45,6 +53,7 @@ public class FileVersions {
     }
 
     /** Records the next version of a path. */
+    @Transactional
     public FileVersion record(UUID projectId, NewVersion version, UUID authorId, FileOrigin origin) {
         return recordByAuthors(projectId, version, authorId == null ? List.of() : List.of(authorId), origin);
     }
@@ -53,7 +62,9 @@ public class FileVersions {
      * Records the next version of a path written by several people (a live document's edits);
      * the last of {@code authorIds} is its {@code authorId}.
      */
+    @Transactional
     public FileVersion recordByAuthors(UUID projectId, NewVersion version, List<UUID> authorIds, FileOrigin origin) {
+        lockNumbering(projectId);
         UUID authorId = authorIds.isEmpty() ? null : authorIds.getLast();
         return jdbc.sql(INSERT)
                 .params(projectId, version.path(), version.size(), version.sha256(), authorId, array(authorIds), origin.name(),
@@ -61,12 +72,18 @@ public class FileVersions {
                 .query(FileVersions::map).single();
     }
 
+    private void lockNumbering(UUID projectId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(NUMBERING_LOCK, projectId.hashCode()).query(Object.class).single();
+    }
+
     private static String array(List<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** Records the next version of many paths in one batch (archive import). */
+    @Transactional
     public void recordAll(UUID projectId, List<NewVersion> versions, UUID authorId, FileOrigin origin) {
+        lockNumbering(projectId);
         String sql = INSERT.substring(0, INSERT.indexOf("returning"));
         Timestamp now = Timestamp.from(clock.instant());
         template.batchUpdate(sql, versions, 500, (ps, v) -> {

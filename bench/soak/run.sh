@@ -45,7 +45,8 @@ PIDS+=($!)
 mkdir -p "$WORK/a" "$WORK/b" "$WORK/shared"/{keys,projects,blobs}
 for d in keys projects blobs; do ln -s "$WORK/shared/$d" "$WORK/a/$d"; ln -s "$WORK/shared/$d" "$WORK/b/$d"; done
 ready() { for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0; sleep 0.2; done; echo "node on $1 not ready" >&2; exit 1; }
-JAVA_RUN=("$JAVA_HOME/bin/java" -Xmx1g -jar server/target/vaporform.jar)
+# a node that runs out of heap leaves a dump (bench/out/java_pid*.hprof) to find what held it
+JAVA_RUN=("$JAVA_HOME/bin/java" -Xmx1g -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$OUT" -jar server/target/vaporform.jar)
 export MANAGEMENT_SERVER_ADDRESS=127.0.0.1 VAPORFORM_CONTAINERS_DEFAULT_IMAGE="$WORKSPACE_IMAGE"
 VAPORFORM_HOME="$WORK/a" SERVER_PORT=$PORT_A MANAGEMENT_SERVER_PORT=$MGMT_PORT_A REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
   "${JAVA_RUN[@]}" >"$OUT/soak-node-a.log" 2>&1 &
@@ -66,6 +67,18 @@ curl -sf -X PUT "$A/api/projects/$PROJECT/files/README.md" -H "authorization: Be
 curl -sf -X POST "$A/api/projects/$PROJECT/workspace/start" -H "authorization: Bearer $ADMIN" >/dev/null \
   || echo "workspace did not start: exec actions will count as errors" >&2
 
+# HISTOGRAM_EVERY=N: each node's live-heap histogram every N seconds (a full GC each, so it perturbs
+# the figures: for finding what grows, not for the numbers), appended to bench/out/soak-growth-{a,b}.txt
+if [[ -n "${HISTOGRAM_EVERY:-}" ]]; then
+  rm -f "$OUT"/soak-growth-{a,b}.txt
+  (while sleep "$HISTOGRAM_EVERY"; do
+    for node in a b; do
+      pid=NODE_${node^^}
+      { echo "== $(date -u +%T)"; timeout 60 "$JAVA_HOME/bin/jcmd" "${!pid}" GC.class_histogram 2>/dev/null | sed -n 1,40p; } >>"$OUT/soak-growth-$node.txt"
+    done
+  done) &
+  PIDS+=($!)
+fi
 echo "Soak: $USERS users, ${DURATION}s per phase, FLOODS=${FLOODS:-off} PHASES=${PHASES:-default}, two nodes ($PORT_A, $PORT_B), workspace image $WORKSPACE_IMAGE, $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" -Xmx512m bench/soak/Soak.java "$DURATION" "$USERS" "$SAMPLE" "$THINK" "$PROJECT" "$ADMIN" \
   "$A,http://127.0.0.1:$MGMT_PORT_A" "http://127.0.0.1:$PORT_B,http://127.0.0.1:$MGMT_PORT_B"

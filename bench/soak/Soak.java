@@ -528,9 +528,10 @@ public class Soak {
             }
             CLIENT.remove();
             int workers = Integer.parseInt(env("FLOOD_SEARCH", "20"));
-            // java.util.regex memoizes (a+)+$ (0.1 ms on 28 a and a b, JDK 25); the back reference
-            // keeps it from doing so: 33 s on the same line, exponential in its length
-            String regex = env("SEARCH_REGEX", "(a+)+\\1$");
+            // exponential in a backtracking engine (java.util.regex, JDK 25: 2.7 s on 30 a and a b,
+            // doubling per a), so the attack stays what it was when the server matched that way;
+            // valid RE2 (no back reference), so it is matched rather than refused
+            String regex = env("SEARCH_REGEX", "(.*a){12}$");
             String q = URLEncoder.encode(regex, StandardCharsets.UTF_8);
             return new Flood("search", workers + " parallel searches for " + regex + " over lines of " + (line.length() - 2) + " a and a b",
                     address, workers, pause(), Integer.parseInt(env("FLOOD_SEARCH_CAP", "30000")),

@@ -2,7 +2,6 @@ package dev.vaporform.files;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,25 +15,49 @@ import dev.vaporform.support.Http;
 import dev.vaporform.support.Users.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * One tenant flooding search with catastrophically backtracking regular expressions must not
- * change another tenant's answers: the flood is bounded per user and the search pool is shared
- * fairly, and a runaway regex gives its thread back at the time budget.
+ * One tenant flooding search with regular expressions that backtrack exponentially in a
+ * backtracking engine must not change another tenant's answers, nor get a node's CPU for
+ * seconds per request: regexes are matched in linear time, the flood is bounded per user, and
+ * the search pool is shared fairly.
  */
 class SearchFloodTests extends FilesTest {
 
-    /** Exponential on "aaa…ab": the back reference keeps java.util.regex from memoizing the loop, as it does for (a+)+$. */
-    private static final String CATASTROPHIC = "(a+)+\\1$";
+    /**
+     * Exponential in java.util.regex on a line of a's that does not end in one (JDK 25: 2.7 s on
+     * 30 a's and a b, doubling with each further a); linear in RE2.
+     */
+    private static final String CATASTROPHIC = "(.*a){12}$";
+    private static final String NO_MATCH_LINE = "a".repeat(40) + "b\n";
     private static final int FLOOD = 20;
 
     @Test
-    void aFloodOfCatastrophicRegexesLeavesAnotherTenantsSearchUnchangedAndFast() throws Exception {
+    void aRegexThatBacktracksExponentiallyIsAnsweredInFullRatherThanAtTheTimeBudget() {
+        put("evil/long.txt", NO_MATCH_LINE.repeat(20) + "a".repeat(40) + "\n" + NO_MATCH_LINE);
+
+        Http.Response answer = regexSearch(owner, project, CATASTROPHIC);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().path("timedOut").asBoolean()).as(answer.toString()).isFalse();
+        assertThat(answer.json().path("hits")).as(answer.toString()).hasSize(1);
+        assertThat(answer.json().path("hits").get(0).path("line").asInt()).isEqualTo(21);
+    }
+
+    @Test
+    void aBackReferenceIsRefusedAtOnceWithASentenceSayingWhatIsUnsupported() {
+        Http.Response answer = regexSearch(owner, project, "(a+)+\\1$");
+
+        assertProblem(answer, 400, "invalid-search");
+        assertThat(answer.text("detail")).contains("`\\1`").contains("Back references");
+    }
+
+    @Test
+    void aFloodOfCatastrophicRegexesLeavesAnotherTenantsSearchUnchanged() throws Exception {
         Session attacker = users.register(uniqueEmail("search-flooder"));
         UUID theirs = createProject(attacker);
         for (int i = 0; i < 24; i++) {
-            putAs(attacker, theirs, "bad/f" + i + ".txt", ("a".repeat(40) + "b\n").repeat(5));
+            putAs(attacker, theirs, "bad/f" + i + ".txt", NO_MATCH_LINE.repeat(5));
         }
         for (int i = 0; i < 20; i++) {
             put("src/F" + i + ".java", "class F" + i + " {}\n" + (i % 3 == 0 ? "// needle " + i + "\n" : "// hay\n"));
@@ -47,22 +70,16 @@ class SearchFloodTests extends FilesTest {
             for (int i = 0; i < FLOOD; i++) {
                 flood.add(CompletableFuture.supplyAsync(() -> regexSearch(attacker, theirs, CATASTROPHIC), clients));
             }
-            await().atMost(Duration.ofSeconds(10)).until(SearchFloodTests::aSearchThreadIsBacktracking);
-
-            long started = System.nanoTime();
             Http.Response underFlood = search(owner, project, "needle");
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(took).as("the other tenant's search under the flood").isLessThan(Duration.ofSeconds(5));
             assertThat(underFlood.status()).as(underFlood.toString()).isEqualTo(200);
             assertThat(underFlood.json().path("hits")).as(underFlood.toString()).isEqualTo(quiet.json().path("hits"));
             assertThat(underFlood.json().path("truncated").asBoolean()).as(underFlood.toString()).isFalse();
             assertThat(underFlood.json().path("timedOut").asBoolean()).as(underFlood.toString()).isFalse();
-            assertThat(flood).as("the flood was still running").anyMatch(f -> !f.isDone());
 
             List<Http.Response> answers = flood.stream().map(CompletableFuture::join).toList();
-            assertThat(answers).allSatisfy(SearchFloodTests::assertBusyOrOwnRegexRefused);
-            assertThat(answers.stream().filter(a -> a.status() == 429)).as(answers.toString()).hasSizeGreaterThanOrEqualTo(FLOOD - 2);
+            assertThat(answers).allSatisfy(SearchFloodTests::assertBusyOrAnsweredInFull);
+            assertThat(answers).as("the flood's searches that ran").anyMatch(a -> a.status() == 200);
         }
     }
 
@@ -85,24 +102,17 @@ class SearchFloodTests extends FilesTest {
         assertThat(search(other, theirs, "needle").status()).as("another user is not limited").isEqualTo(200);
     }
 
-    /** The flooder's excess is refused at once; what was admitted ran out its own time budget. */
-    private static void assertBusyOrOwnRegexRefused(Http.Response answer) {
+    /** The flooder's excess is refused at once; what was admitted was answered in full (no line matches). */
+    private static void assertBusyOrAnsweredInFull(Http.Response answer) {
         if (answer.status() == 429) {
             assertProblem(answer, 429, "search-busy");
             assertThat(answer.text("type")).isEqualTo("https://vaporform.dev/problems/search-busy");
             assertThat(answer.header("Retry-After")).isNotBlank();
-        } else if (answer.status() == 400) {
-            assertProblem(answer, 400, "invalid-search");
         } else {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-            assertThat(answer.json().path("timedOut").asBoolean()).as(answer.toString()).isTrue();
+            assertThat(answer.json().path("timedOut").asBoolean()).as(answer.toString()).isFalse();
+            assertThat(answer.json().path("hits")).as(answer.toString()).isEmpty();
         }
-    }
-
-    private static boolean aSearchThreadIsBacktracking() {
-        return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().startsWith("files-search-"))
-                .anyMatch(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("java.util.regex.")));
     }
 
     private Http.Response search(Session who, UUID projectId, String text) {

@@ -5,11 +5,11 @@ import java.util.concurrent.CancellationException;
 import dev.vaporform.files.InvalidSearch;
 
 /**
- * A file's text that gives up once a deadline passes, or once its thread is interrupted because
- * the search was abandoned. Regular expressions are matched over it, so a pattern that
- * backtracks catastrophically ends with a clear 400 (or silently, when abandoned) instead of
- * holding a thread forever: {@link java.util.regex.Matcher} reads every character through
- * {@link #charAt}, and java.util.regex itself never checks for an interrupt.
+ * A line's text that gives up once a deadline passes, or once its thread is interrupted because
+ * the search was abandoned. Regular expressions are matched over it: linear in the text as
+ * RE2/J is, a long line under a large pattern still takes a while, and RE2/J reads every
+ * character through {@link #charAt} and never checks for an interrupt itself, so such a search
+ * ends with a clear 400 (or silently, when abandoned) at its time budget.
  */
 final class DeadlineText implements CharSequence {
 
@@ -24,11 +24,15 @@ final class DeadlineText implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        if ((++reads & 0xFFFF) == 0) checkTime();
+        if ((++reads & 0xFFFF) == 0) checkTime(deadlineNanos);
         return text.charAt(index);
     }
 
-    private void checkTime() {
+    /**
+     * @throws CancellationException when the search was abandoned (its thread interrupted)
+     * @throws InvalidSearch         when {@code deadlineNanos} has passed
+     */
+    static void checkTime(long deadlineNanos) {
         if (Thread.currentThread().isInterrupted()) throw new CancellationException("The search was abandoned.");
         if (System.nanoTime() - deadlineNanos > 0) {
             throw new InvalidSearch("The search took too long; make the regular expression more specific.");

@@ -132,7 +132,7 @@ public class ProjectSearch {
             return false;
         } finally {
             abandoned.set(true);
-            running.forEach(f -> f.cancel(true)); // a regex stuck backtracking gives its thread back now
+            running.forEach(f -> f.cancel(true)); // a long regex match gives its thread back now
         }
     }
 

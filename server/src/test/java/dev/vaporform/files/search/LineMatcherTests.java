@@ -63,18 +63,28 @@ class LineMatcherTests {
 
     /** Decodes the whole file, cuts it at line feeds and matches each line without its carriage return, as grep does. */
     private static List<SearchHit> reference(SearchQuery query, byte[] content, int max) {
-        int flags = query.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        Pattern pattern = Pattern.compile(query.text(), flags | (query.regex() ? 0 : Pattern.LITERAL));
         String text = new String(content, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
         int count = text.endsWith("\n") && !text.isEmpty() ? lines.length - 1 : lines.length;
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < count && hits.size() < max; i++) {
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            Matcher matcher = pattern.matcher(line);
-            if (matcher.find()) hits.add(new SearchHit("f", i + 1, preview(line, matcher.start())));
+            int match = firstMatch(query, line);
+            if (match >= 0) hits.add(new SearchHit("f", i + 1, preview(line, match)));
         }
         return hits;
+    }
+
+    /** Regular expressions are RE2's (so {@code (?i)} folds ſ to s); literals fold as java.util.regex's literal mode does. */
+    private static int firstMatch(SearchQuery query, String line) {
+        if (query.regex()) {
+            var matcher = com.google.re2j.Pattern.compile(query.text(),
+                    query.caseSensitive() ? 0 : com.google.re2j.Pattern.CASE_INSENSITIVE).matcher(line);
+            return matcher.find() ? matcher.start() : -1;
+        }
+        int flags = query.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        Matcher matcher = Pattern.compile(query.text(), flags | Pattern.LITERAL).matcher(line);
+        return matcher.find() ? matcher.start() : -1;
     }
 
     /** A long line is cut to 240 characters, a third of them before the match where the line allows. */

@@ -27,6 +27,20 @@ class CollabNodesTests extends NodesTestSupport {
 
     @Test
     void clientsOnTwoNodesTypingAtOnceConvergeWithEveryAckedOpOnce() throws Exception {
+        typeOnTwoNodesAtOnce(false);
+    }
+
+    /**
+     * An op at the current version (ShareDB's {@code v: null}) that loses a commit race is
+     * retried at the new current version: once, so its text appears once and it is acked once,
+     * however many races it loses.
+     */
+    @Test
+    void opsAtTheCurrentVersionThatLoseCommitRacesAreAppliedAndAckedOnce() throws Exception {
+        typeOnTwoNodesAtOnce(true);
+    }
+
+    private void typeOnTwoNodesAtOnce(boolean atCurrentVersion) throws Exception {
         Map<String, String> env = cluster.sharedEnvironment();
         ChildServer a = cluster.node("a", env);
         ChildServer b = cluster.node("b", env); // after a: a made the signing key both share
@@ -37,6 +51,7 @@ class CollabNodesTests extends NodesTestSupport {
         creator.next(ack(creator.src, 1));
 
         List<Typist> typists = List.of(typist("a", a, owner, collection), typist("b", b, owner, collection));
+        typists.forEach(t -> t.atCurrentVersion = atCurrentVersion);
         List<Thread> threads = typists.stream().map(t -> Thread.ofVirtual().start(() -> typeUntil(t, 60))).toList();
         for (Thread t : threads) t.join(Duration.ofSeconds(120));
 
@@ -48,6 +63,9 @@ class CollabNodesTests extends NodesTestSupport {
         for (Typist typist : typists) {
             for (Typist.Acked op : typist.acked) {
                 assertThat(text.split(java.util.regex.Pattern.quote(op.token()), -1)).as("%s once", op.token()).hasSize(2);
+            }
+            for (Typist.Acked op : typist.acked) {
+                assertThat(typist.client.all(ack(op.src(), op.seq()))).as("%s acked once", op.token()).hasSize(1);
             }
             // subscribed at version 1: every later version reaches each client, as an op or as its own ack
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->

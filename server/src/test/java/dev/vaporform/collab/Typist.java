@@ -30,6 +30,8 @@ final class Typist implements Runnable {
     volatile Sent inFlight;
     /** Stops after this many acknowledged ops. */
     volatile int maxOps = 10_000;
+    /** Sends ShareDB's {@code v: null} (apply to the current version) instead of the version it knows. */
+    volatile boolean atCurrentVersion;
     private volatile long version;
     private long seq;
     private int scanned;
@@ -83,7 +85,9 @@ final class Typist implements Runnable {
     }
 
     Map<String, Object> frame(Sent op) {
-        return Map.of("a", "op", "c", collection, "d", path, "seq", op.seq(), "v", op.version(), "op", List.of(op.token()));
+        var frame = new java.util.LinkedHashMap<String, Object>(Map.of("a", "op", "c", collection, "d", path, "seq", op.seq(), "op", List.of(op.token())));
+        frame.put("v", atCurrentVersion ? null : op.version());
+        return frame;
     }
 
     long version() {

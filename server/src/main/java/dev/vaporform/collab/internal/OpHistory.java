@@ -45,9 +45,13 @@ final class OpHistory {
             return frame;
         }
 
-        /** @return whether a client's submission is this op sent again (same src and seq, after a reconnect) */
+        /**
+         * @return whether a submission is this op sent again: by a client after a reconnect, or by
+         *         a retry after a commit that failed on our side although the database kept it
+         *         (same src and seq; server ops have their own, see {@link ServerOpIds})
+         */
         boolean isResentBy(Submission submission) {
-            return submission.from() != null && op.seq() == submission.seq() && op.src().equals(submission.src());
+            return op.seq() == submission.seq() && op.src().equals(submission.src());
         }
     }
 

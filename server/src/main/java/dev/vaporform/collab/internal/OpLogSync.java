@@ -99,7 +99,15 @@ final class OpLogSync {
         }
         authority.broadcastCommitted();
         for (OpHistory.Entry entry : dropped) retry(entry.submission());
-        for (OpHistory.Entry entry : dropped) entry.waiters().forEach(w -> retry(w.submission()));
+        // Resends of an op (its client reconnected) wait on its entry; the first waiter is the op's
+        // own submission, retried above: retried again, an op based on the current version
+        // (ShareDB's v: null) or made by the server would be applied twice, and every later
+        // conflict would double the ops to retry.
+        for (OpHistory.Entry entry : dropped) {
+            for (OpHistory.Waiter waiter : entry.waiters()) {
+                if (waiter.submission() != entry.submission()) retry(waiter.submission());
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vaporform.collab;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,7 +86,7 @@ final class Typist implements Runnable {
     }
 
     Map<String, Object> frame(Sent op) {
-        var frame = new java.util.LinkedHashMap<String, Object>(Map.of("a", "op", "c", collection, "d", path, "seq", op.seq(), "op", List.of(op.token())));
+        var frame = new LinkedHashMap<String, Object>(Map.of("a", "op", "c", collection, "d", path, "seq", op.seq(), "op", List.of(op.token())));
         frame.put("v", atCurrentVersion ? null : op.version());
         return frame;
     }

@@ -36,6 +36,11 @@ final class OpHistory {
         Document after() { return after; }
         Submission submission() { return submission; }
         List<Waiter> waiters() { return waiters; }
+
+        /** @return the waiters that are resends of this op (its client reconnected), without its own submission */
+        List<Waiter> resends() {
+            return waiters.stream().filter(w -> w.submission() != submission).toList();
+        }
         boolean committed() { return committed; }
         void markCommitted() { committed = true; }
 

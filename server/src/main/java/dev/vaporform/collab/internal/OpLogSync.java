@@ -99,15 +99,9 @@ final class OpLogSync {
         }
         authority.broadcastCommitted();
         for (OpHistory.Entry entry : dropped) retry(entry.submission());
-        // Resends of an op (its client reconnected) wait on its entry; the first waiter is the op's
-        // own submission, retried above: retried again, an op based on the current version
-        // (ShareDB's v: null) or made by the server would be applied twice, and every later
-        // conflict would double the ops to retry.
-        for (OpHistory.Entry entry : dropped) {
-            for (OpHistory.Waiter waiter : entry.waiters()) {
-                if (waiter.submission() != entry.submission()) retry(waiter.submission());
-            }
-        }
+        // Only the resends, not the op's own submission once more: an op at the current version
+        // (ShareDB's v: null) or a server op would be applied twice, and each conflict double the retries.
+        for (OpHistory.Entry entry : dropped) entry.resends().forEach(w -> retry(w.submission()));
     }
 
     /**

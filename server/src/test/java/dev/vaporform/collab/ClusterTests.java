@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +118,37 @@ class ClusterTests extends NodesTestSupport {
         // the attacker a fresh allowance: the node's own buckets already hold what it took.
         var afterOutage = wrongLogin(a.http(), victim.email());
         assertThat(afterOutage.status()).as(afterOutage.toString()).isEqualTo(429);
+    }
+
+    /**
+     * Parallel sign-ups on one key make Bucket4j's compare-and-swap in Redis retry against each
+     * other; past the command timeout a node used to take the attempt as a Redis outage and hand
+     * out its own allowance on top of the shared one.
+     */
+    @Test
+    void aBurstOfSignUpsFromOneAddressOnBothNodesGetsTheLimitAndNoMore() throws Exception {
+        Map<String, String> env = cluster.sharedEnvironment();
+        String limit = "--vaporform.auth.register-address-attempts=5";
+        List<ChildServer> nodes = List.of(cluster.node("a", env, limit), cluster.node("b", env, limit));
+        int burst = 120;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < burst; i++) {
+                Http http = nodes.get(i % 2).http();
+                String email = "burst-" + i + "@vaporform.test";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.post("/api/auth/register", Map.of("email", email, "password", Users.PASSWORD, "name", "Burst"))
+                            .header("X-Forwarded-For", "203.0.113.77").send().status();
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) statuses.add(answer.get());
+        assertThat(statuses).as("every attempt is answered with an account, a refusal or a busy node").allMatch(s -> s == 201 || s == 429 || s == 503);
+        assertThat(statuses.stream().filter(s -> s != 429).count()).as("attempts let through, on both nodes together: " + statuses).isEqualTo(5);
     }
 
     private EventsClient subscribe(ChildServer node, Users.Session who, String project) {

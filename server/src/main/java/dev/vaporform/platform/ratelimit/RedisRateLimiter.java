@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 
@@ -21,6 +25,13 @@ import dev.vaporform.platform.redis.RedisGuard;
  * own buckets — limits stay on, per node, never off — and goes back to Redis once it answers.
  * Those own buckets are kept current while Redis answers (every token it grants is taken from
  * them too), so an outage never resets an allowance this node has already handed out.
+ *
+ * <p>Concurrent attempts on one key at this node go to Redis as one batch (Bucket4j's batching
+ * optimisation): a burst from one address would otherwise be as many compare-and-swap loops
+ * retrying against each other until they pass the command timeout, which looked like an outage
+ * and let the burst through on this node's own allowance too
+ * ({@code ClusterTests.aBurstOfSignUpsFromOneAddressOnBothNodesGetsTheLimitAndNoMore}). Batching
+ * works per proxy object, so the proxies are kept, bounded, while their keys are in use.
  */
 final class RedisRateLimiter implements RateLimiter {
 
@@ -30,6 +41,10 @@ final class RedisRateLimiter implements RateLimiter {
     private final String prefix;
     /** Connected on first use, so a node starts while Redis is away (and uses its own limits until it is back). */
     private volatile ProxyManager<byte[]> buckets;
+    private final Cache<String, BucketProxy> proxies = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
 
     RedisRateLimiter(RedisClient client, String prefix, LocalRateLimiter fallback, RedisGuard guard) {
         this.client = client;
@@ -87,8 +102,9 @@ final class RedisRateLimiter implements RateLimiter {
         return manager;
     }
 
-    private io.github.bucket4j.distributed.BucketProxy bucket(RateLimit limit, String key) {
-        byte[] id = (prefix + limit.name() + ":" + key).getBytes(StandardCharsets.UTF_8);
-        return buckets().builder().build(id, () -> BucketConfiguration.builder().addLimit(LocalRateLimiter.bandwidth(limit)).build());
+    private BucketProxy bucket(RateLimit limit, String key) {
+        return proxies.get(prefix + limit.name() + ":" + key, id -> buckets().builder()
+                .withOptimization(Optimizations.batching())
+                .build(id.getBytes(StandardCharsets.UTF_8), () -> BucketConfiguration.builder().addLimit(LocalRateLimiter.bandwidth(limit)).build()));
     }
 }
